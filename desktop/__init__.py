@@ -1,0 +1,1 @@
+"""Start-up and wiring: settings, database, services, translators, the command line, the main window."""

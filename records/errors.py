@@ -1,0 +1,102 @@
+"""Domain errors with stable codes.
+
+Every error the domain expects carries a stable ``code`` (``"invalid_personal_id"``, ...) and the values
+that explain it in ``params``. The command line prints ``str(error)`` (English); ``ui/`` maps ``code`` to a
+Vietnamese sentence. Anything that is not a ``DomainError`` is a bug.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class DomainError(Exception):
+    """An expected refusal: bad input or an action the rules do not allow. Nothing was changed."""
+
+    code: ClassVar[str] = "domain_error"
+
+    def __init__(self, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.params = params
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InvalidInput(DomainError):
+    """A value that does not have the shape the domain needs (a date, a count, a JSON field)."""
+
+    code = "invalid_input"
+
+
+class InvalidPersonalId(InvalidInput):
+    """A personal ID (12 digits) or an old ID (9 digits) that cannot be valid."""
+
+    code = "invalid_personal_id"
+
+
+class InvalidQrText(InvalidInput):
+    """Text read from a card's QR code that is not a chip-ID card payload."""
+
+    code = "invalid_qr_text"
+
+
+class InvalidAgencyCode(InvalidInput):
+    """An agency code in neither the QCVN 102:2016 form nor the QĐ 20/2020 form."""
+
+    code = "invalid_agency_code"
+
+
+class CatalogError(InvalidInput):
+    """A procedure catalogue document that cannot be read, or a procedure that is not in force."""
+
+    code = "catalog_error"
+
+
+class CalendarError(InvalidInput):
+    """A holiday table that cannot be read, or a date the working calendar cannot place."""
+
+    code = "calendar_error"
+
+
+class NotFound(DomainError):
+    """The file, citizen, procedure or user named does not exist."""
+
+    code = "not_found"
+
+
+class InvalidTransition(DomainError):
+    """A status change the workflow does not allow from the file's current status."""
+
+    code = "invalid_transition"
+
+
+class ExtensionNotAllowed(DomainError):
+    """A second extension of a file's due date, or one on a closed file."""
+
+    code = "extension_not_allowed"
+
+
+class NotInitialised(DomainError):
+    """The store has no agency yet: ``motcua init`` (or the first-start screen) must run first."""
+
+    code = "not_initialised"
+
+
+class SequenceExhausted(DomainError):
+    """No file-code number is left for this workstation today (see docs/file-codes.md)."""
+
+    code = "sequence_exhausted"
+
+
+class StorageUnavailable(DomainError):
+    """The database cannot be opened, written or migrated (locked, read-only, disk full, corrupt)."""
+
+    code = "storage_unavailable"
+
+
+class PermissionDenied(DomainError):
+    """The acting user's role does not allow the action."""
+
+    code = "permission_denied"
