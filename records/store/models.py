@@ -1,0 +1,258 @@
+"""The typed ORM models: one class a table, ``Mapped[...]`` everywhere, UTC timestamps, UUIDv7 keys.
+
+The models are the store's shape; they never leave ``records``: services hand out frozen dataclasses.
+Tables that the sync issue will ship between stores carry client-made UUIDv7 ids. ``files`` also has a
+local integer ``pk``: the full-text index needs a stable integer row id (SQLite renumbers implicit rowids
+on VACUUM), and paging the file list in insertion order is cheapest on it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from records.store.types import UTCDateTime, UTCTime, UuidPk, new_id
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """The declarative base with a constraint naming convention (stable names for migrations)."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[Any]: JSON()}
+
+
+class Setting(Base):
+    """One piece of installation configuration (agency, workstation, office hours, code scheme)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON())
+    updated_at: Mapped[UTCTime]
+
+
+class User(Base):
+    """A local account. ``password_hash`` is an argon2id hash; the built-in ``system`` account has none and
+    cannot log in: it is the actor of command-line and start-up writes."""
+
+    __tablename__ = "users"
+
+    id: Mapped[UuidPk]
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[UTCTime]
+
+
+class AuditEntry(Base):
+    """An append-only record of one write: who, when, from which workstation, what. Database triggers refuse
+    UPDATE and DELETE on this table."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[uuid.UUID] = mapped_column(unique=True, default=new_id)
+    at: Mapped[UTCTime]
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    username: Mapped[str] = mapped_column(String(64))
+    workstation: Mapped[int | None] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON(), default=dict)
+
+
+class Citizen(Base):
+    """A file owner or submitter: a person (personal ID or old ID) or an organisation / household business
+    (tax or registration code). One row per personal ID and one per organisation code."""
+
+    __tablename__ = "citizens"
+
+    id: Mapped[UuidPk]
+    kind: Mapped[int] = mapped_column(Integer, default=1)  # LoaiDoiTuong: 1 citizen, 2 business, 3 state, 4 other
+    personal_id: Mapped[str | None] = mapped_column(String(12), unique=True)
+    old_id: Mapped[str | None] = mapped_column(String(9), index=True)
+    org_code: Mapped[str | None] = mapped_column(String(32), unique=True)
+    full_name: Mapped[str] = mapped_column(String(255))
+    name_folded: Mapped[str] = mapped_column(String(255), index=True)
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+    sex: Mapped[str | None] = mapped_column(String(8))
+    address: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    email: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[UTCTime]
+    updated_at: Mapped[UTCTime]
+
+
+class Procedure(Base):
+    """A procedure of the catalogue (mã TTHC). Its rules live in effective-dated versions."""
+
+    __tablename__ = "procedures"
+
+    code: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    field: Mapped[str] = mapped_column(String(255))
+    field_code: Mapped[str | None] = mapped_column(String(32))
+    search_key: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[UTCTime]
+
+
+class ProcedureVersion(Base):
+    """One effective-dated set of a procedure's rules, stored whole as JSON and never edited once a file
+    refers to it (a catalogue import that changes rules adds a version)."""
+
+    __tablename__ = "procedure_versions"
+    __table_args__ = (UniqueConstraint("procedure_code", "effective_from"),)
+
+    id: Mapped[UuidPk]
+    procedure_code: Mapped[str] = mapped_column(ForeignKey("procedures.code"), index=True)
+    effective_from: Mapped[date] = mapped_column(Date)
+    effective_to: Mapped[date | None] = mapped_column(Date)
+    rule: Mapped[dict[str, Any]] = mapped_column(JSON())
+    rule_hash: Mapped[str] = mapped_column(String(64))
+
+
+class HolidayTable(Base):
+    """The official table of days off and make-up working days for one year (overrides the defaults)."""
+
+    __tablename__ = "holiday_tables"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    document: Mapped[str] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    imported_at: Mapped[UTCTime]
+
+
+class FileCodeCounter(Base):
+    """How many file codes a workstation has handed out on one day (see docs/file-codes.md)."""
+
+    __tablename__ = "file_code_counters"
+
+    agency_code: Mapped[str] = mapped_column(String(35), primary_key=True)
+    workstation: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    issued: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RegisterCounter(Base):
+    """The last entry number of a register book (Sổ theo dõi hồ sơ) in a year."""
+
+    __tablename__ = "register_counters"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    book: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_entry: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class File(Base):
+    """An administrative file (hồ sơ), from receipt to the return of its result."""
+
+    __tablename__ = "files"
+    __table_args__ = (
+        UniqueConstraint("register_year", "register_book", "register_entry"),
+        Index("ix_files_status_due_at", "status", "due_at"),
+    )
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[uuid.UUID] = mapped_column(unique=True, default=new_id)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    agency_code: Mapped[str] = mapped_column(String(35))
+    workstation: Mapped[int] = mapped_column(Integer)
+    procedure_code: Mapped[str] = mapped_column(ForeignKey("procedures.code"), index=True)
+    procedure_version_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("procedure_versions.id"))
+    owner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("citizens.id"), index=True)
+    submitter_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("citizens.id"), index=True)
+    channel: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[UTCTime] = mapped_column(index=True)
+    clock_started_at: Mapped[UTCTime]
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    original_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    extension_count: Mapped[int] = mapped_column(Integer, default=0)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sets: Mapped[int] = mapped_column(Integer, default=1)
+    return_method: Mapped[str] = mapped_column(String(16), default="counter")
+    fee_total: Mapped[int | None] = mapped_column(Integer)
+    register_year: Mapped[int] = mapped_column(Integer)
+    register_book: Mapped[int] = mapped_column(Integer)
+    register_entry: Mapped[int] = mapped_column(Integer)
+    summary: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    search_text: Mapped[str] = mapped_column(Text)
+    received_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[UTCTime]
+    updated_at: Mapped[UTCTime]
+
+
+class FileDocument(Base):
+    """A document received with a file, with its counts by kind (bản chính / bản sao chứng thực / bản chụp)."""
+
+    __tablename__ = "file_documents"
+
+    id: Mapped[UuidPk]
+    file_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("files.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str | None] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(Text)
+    originals: Mapped[int] = mapped_column(Integer, default=0)
+    certified_copies: Mapped[int] = mapped_column(Integer, default=0)
+    photocopies: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FileFee(Base):
+    """A fee or charge due on a file, computed from its frozen rule version when it was received."""
+
+    __tablename__ = "file_fees"
+
+    id: Mapped[UuidPk]
+    file_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("files.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(Text)
+    amount: Mapped[int | None] = mapped_column(Integer)
+
+
+class FileEvent(Base):
+    """One step of a file's life (registration, status change, extension), append-only: triggers refuse
+    UPDATE and DELETE, corrections are new events."""
+
+    __tablename__ = "file_events"
+    __table_args__ = (Index("ix_file_events_file_id_at", "file_id", "at"),)
+
+    id: Mapped[UuidPk]
+    file_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("files.id"))
+    at: Mapped[UTCTime]
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    from_status: Mapped[int | None] = mapped_column(Integer)
+    to_status: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+    due_before: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    due_after: Mapped[datetime | None] = mapped_column(UTCDateTime())
