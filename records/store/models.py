@@ -94,7 +94,9 @@ class Citizen(Base):
     __tablename__ = "citizens"
 
     id: Mapped[UuidPk]
-    kind: Mapped[int] = mapped_column(Integer, default=1)  # LoaiDoiTuong: 1 citizen, 2 business, 3 state, 4 other
+    kind: Mapped[int] = mapped_column(
+        Integer, default=1
+    )  # LoaiDoiTuong: 1 citizen, 2 business, 3 state, 4 other
     personal_id: Mapped[str | None] = mapped_column(String(12), unique=True)
     old_id: Mapped[str | None] = mapped_column(String(9), index=True)
     org_code: Mapped[str | None] = mapped_column(String(32), unique=True)

@@ -1,0 +1,69 @@
+"""Where the data lives and how a store is opened: the one place that builds engines and services.
+
+The data folder is ``--data-dir``, else ``MOTCUA_HOME``, else the platform's user data folder
+(``%LOCALAPPDATA%\\MotCuaDesk`` on Windows, ``~/.local/share/MotCuaDesk`` on Linux). The database is
+``--db`` (any SQLAlchemy URL), else ``MOTCUA_DB``, else ``motcua.sqlite3`` in the data folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from records.errors import StorageUnavailable
+from records.services import Services, build_services
+from records.services.users import system_actor
+from records.store.database import Database, make_engine, sqlite_url, storage_error
+from records.store.migrate import upgrade
+
+APP_DIR_NAME = "MotCuaDesk"
+DB_FILE_NAME = "motcua.sqlite3"
+
+
+@dataclass(frozen=True)
+class Location:
+    """The data folder and the database URL of one installation."""
+
+    data_dir: Path
+    db_url: str
+
+    @property
+    def backup_dir(self) -> Path:
+        """Where automatic backups go."""
+        return self.data_dir / "backups"
+
+
+def resolve(data_dir: str | None = None, db_url: str | None = None) -> Location:
+    """The location from explicit values, then the environment, then the platform defaults."""
+    folder = Path(data_dir or os.environ.get("MOTCUA_HOME") or user_data_dir(APP_DIR_NAME, appauthor=False))
+    url = db_url or os.environ.get("MOTCUA_DB") or sqlite_url(folder / DB_FILE_NAME)
+    return Location(folder, url)
+
+
+def open_services(location: Location) -> Services:
+    """Open (creating if needed) and migrate the store, seed the shipped reference data, build services.
+
+    Raises :class:`StorageUnavailable` with a clear reason when the store cannot be used.
+    """
+    try:
+        location.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageUnavailable(f"cannot create the data folder {location.data_dir}: {exc.strerror}") from exc
+    try:
+        engine = make_engine(location.db_url)
+        upgrade(engine, location.backup_dir)
+    except OperationalError as exc:
+        raise storage_error(exc) from exc
+    except DBAPIError as exc:
+        raise storage_error(exc) from exc
+    services = build_services(Database(engine))
+    with services.db.writing() as uow:
+        actor = system_actor(uow.session)
+        uow.commit()
+    services.catalog.seed_if_empty(actor)
+    services.calendar.seed_if_empty(actor)
+    return services

@@ -1,0 +1,160 @@
+"""File queries and number allocation: the file list's SQL, file codes and register entry numbers.
+
+Search never sorts or filters in Python: exact lookups go through unique indexes (file code, personal
+ID, phone), names through SQLite's FTS5 index of folded names (``files_fts``; a LIKE on the folded text on
+other engines), and the newest files come first by the local insertion key ``pk``.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Column, Integer, MetaData, Select, Table, Text, and_, literal_column, or_, select
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import ColumnElement
+
+from records.citizens import normalise_phone
+from records.clock import VIETNAM_TZ
+from records.errors import InvalidInput, SequenceExhausted
+from records.file_codes import FileCodeScheme, looks_like_file_code
+from records.files import FileQuery
+from records.store import citizens_repo
+from records.store.models import Citizen, File, FileCodeCounter, Procedure, RegisterCounter
+from records.text import fold
+from records.workflow import CLOCK_RUNNING
+
+# The FTS5 table is made by the migration (SQLite only); this describes it for queries.
+files_fts = Table("files_fts", MetaData(), Column("rowid", Integer), Column("search_text", Text))
+
+_FTS_TOKEN = re.compile(r"[0-9a-z]+")
+MAX_CODE_ATTEMPTS = 50
+
+
+def next_file_code(session: Session, scheme: FileCodeScheme, agency: str, workstation: int, day: date) -> str:
+    """The next free file code of ``workstation`` on ``day`` (in the unit of work's write lock)."""
+    counter = session.get(FileCodeCounter, (agency, workstation, day), with_for_update=True)
+    if counter is None:
+        counter = FileCodeCounter(agency_code=agency, workstation=workstation, day=day, issued=0)
+        session.add(counter)
+    for _ in range(MAX_CODE_ATTEMPTS):
+        counter.issued += 1
+        code = scheme.code_for(agency, workstation, day, counter.issued)
+        # A code can already exist only after a restore from an older backup: skip it, never reuse it.
+        if session.scalar(select(File.pk).where(File.code == code)) is None:
+            session.flush()
+            return code
+    raise SequenceExhausted(f"no free file code found for workstation {workstation} on {day.isoformat()}")
+
+
+def next_register_entry(session: Session, year: int, book: int) -> int:
+    """The next entry number of register book ``book`` in ``year`` (continuous from 1 each year)."""
+    counter = session.get(RegisterCounter, (year, book), with_for_update=True)
+    if counter is None:
+        counter = RegisterCounter(year=year, book=book, last_entry=0)
+        session.add(counter)
+    counter.last_entry += 1
+    session.flush()
+    return counter.last_entry
+
+
+def summary_select() -> tuple[Select[tuple[object, ...]], type[Citizen]]:
+    """The SELECT behind a file-list row (file, its procedure's name, its owner)."""
+    owner = aliased(Citizen, name="owner")
+    stmt = (
+        select(
+            File.id,
+            File.code,
+            File.status,
+            File.procedure_code,
+            Procedure.name,
+            owner.full_name,
+            owner.personal_id,
+            owner.old_id,
+            owner.org_code,
+            File.received_at,
+            File.due_at,
+            File.finished_at,
+        )
+        .join(owner, owner.id == File.owner_id)
+        .join(Procedure, Procedure.code == File.procedure_code)
+    )
+    return stmt, owner  # type: ignore[return-value]
+
+
+def _local_day_start(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=VIETNAM_TZ)
+
+
+def text_condition(session: Session, text: str, fts: bool) -> ColumnElement[bool] | None:
+    """The condition for the search box; ``None`` when ``text`` can match nothing."""
+    raw = text.strip()
+    if not raw:
+        return None
+    compact = re.sub(r"[\s.]", "", raw)
+    if looks_like_file_code(raw):
+        return File.code == raw.upper()
+    if compact.isdigit() and len(compact) in (12, 9):
+        kind = "personal_id" if len(compact) == 12 else "old_id"
+        ids = citizens_repo.ids_by_number(session, kind, compact)
+        return or_(File.owner_id.in_(ids), File.submitter_id.in_(ids)) if ids else None
+    if re.fullmatch(r"\+?[\d\s.()-]{9,}", raw):
+        try:
+            phone = normalise_phone(raw)
+        except InvalidInput:
+            phone = None
+        if phone:
+            ids = citizens_repo.ids_by_number(session, "phone", phone)
+            return or_(File.owner_id.in_(ids), File.submitter_id.in_(ids)) if ids else None
+    tokens = _FTS_TOKEN.findall(fold(raw))
+    if not tokens:
+        return None
+    if fts:
+        match = " AND ".join(f'"{t}"*' for t in tokens)
+        matching = select(files_fts.c.rowid).where(literal_column("files_fts").op("MATCH")(match))
+        return File.pk.in_(matching)
+    return and_(*(File.search_text.contains(t, autoescape=True) for t in tokens))
+
+
+def filtered(
+    session: Session, query: FileQuery, fts: bool, at: datetime
+) -> Select[tuple[object, ...]] | None:
+    """The file-list SELECT for ``query`` (newest first, paged); ``None`` when nothing can match."""
+    stmt, _owner = summary_select()
+    conditions: list[ColumnElement[bool]] = []
+    if query.statuses:
+        conditions.append(File.status.in_([int(s) for s in query.statuses]))
+    if query.procedure_code:
+        conditions.append(File.procedure_code == query.procedure_code)
+    if query.received_from:
+        conditions.append(File.received_at >= _local_day_start(query.received_from))
+    if query.received_to:
+        conditions.append(File.received_at < _local_day_start(query.received_to + timedelta(days=1)))
+    if query.clerk_id:
+        conditions.append(File.received_by == uuid.UUID(query.clerk_id))
+    if query.due:
+        running = File.status.in_([int(s) for s in CLOCK_RUNNING])
+        today = at.astimezone(VIETNAM_TZ).date()
+        if query.due == "overdue":
+            conditions += [running, File.due_at < at]
+        elif query.due == "due_today":
+            conditions += [
+                running,
+                File.due_at >= at,
+                File.due_at < _local_day_start(today + timedelta(days=1)),
+            ]
+        else:  # near_due: due within the next two calendar days, not yet overdue
+            conditions += [
+                running,
+                File.due_at >= at,
+                File.due_at < _local_day_start(today + timedelta(days=3)),
+            ]
+    if query.query:
+        condition = text_condition(session, query.query, fts)
+        if condition is None:
+            return None
+        conditions.append(condition)
+    if conditions:
+        stmt = stmt.where(and_(*conditions))
+    return stmt.order_by(File.pk.desc()).limit(query.limit).offset(query.offset)
