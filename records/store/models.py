@@ -119,7 +119,7 @@ class Procedure(Base):
     code: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     field: Mapped[str] = mapped_column(String(255))
-    field_code: Mapped[str | None] = mapped_column(String(32))
+    field_code: Mapped[str | None] = mapped_column(String(64))
     search_key: Mapped[str] = mapped_column(Text)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     updated_at: Mapped[UTCTime]

@@ -69,7 +69,7 @@ def upgrade() -> None:
         sa.Column("code", sa.String(length=64), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("field", sa.String(length=255), nullable=False),
-        sa.Column("field_code", sa.String(length=32), nullable=True),
+        sa.Column("field_code", sa.String(length=64), nullable=True),
         sa.Column("search_key", sa.Text(), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
