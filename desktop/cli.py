@@ -315,8 +315,8 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_REFUSED, f"motcua: error: {message}\n")
+        # One line, like every other refusal: scripts read stderr's single line; the usage is in --help.
+        self.exit(EXIT_REFUSED, f"motcua: error: {message} (see '{self.prog} --help')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -420,7 +420,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except (DomainError, CliError) as exc:
-        print(f"motcua: error: {exc}", file=sys.stderr)
+        message = " ".join(str(exc).split())  # one line, even when a driver's message spans several
+        print(f"motcua: error: {message}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:
         print("motcua: interrupted", file=sys.stderr)

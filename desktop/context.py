@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_data_dir
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from records.errors import StorageUnavailable
 from records.services import Services, build_services
@@ -55,6 +55,9 @@ def open_services(location: Location) -> Services:
         raise StorageUnavailable(f"cannot create the data folder {location.data_dir}: {exc.strerror}") from exc
     try:
         engine = make_engine(location.db_url)
+    except (ArgumentError, ImportError) as exc:  # a malformed URL, an unknown dialect, a missing driver
+        raise StorageUnavailable(f"the database URL cannot be used: {exc}") from exc
+    try:
         upgrade(engine, location.backup_dir)
     except OperationalError as exc:
         raise storage_error(exc) from exc

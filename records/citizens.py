@@ -42,7 +42,8 @@ class ApplicantKind(IntEnum):
         raise InvalidInput(f"unknown applicant kind {value!r}", value=str(value))
 
 
-_PHONE = re.compile(r"^(?:\+?84|0)(\d{9,10})$")
+# National number: 9-10 ASCII digits not starting with 0 (an optional trunk 0 after +84 is dropped).
+_PHONE = re.compile(r"^(?:\+?840?|0)([1-9][0-9]{8,9})$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ORG_CODE = re.compile(r"^[0-9A-Z][0-9A-Z-]{4,31}$")
 

@@ -39,7 +39,11 @@ def parse_datetime(text: str) -> datetime:
         raise InvalidInput(f"not an ISO date-time: {text!r}", value=text) from exc
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=VIETNAM_TZ)
-    return parsed.astimezone(VIETNAM_TZ)
+    try:
+        parsed.astimezone(UTC)  # it is stored in UTC: refuse what cannot be (year 1 or 9999 at the edges)
+        return parsed.astimezone(VIETNAM_TZ)
+    except OverflowError as exc:
+        raise InvalidInput(f"date-time out of range: {text!r}", value=text) from exc
 
 
 def parse_date(text: str) -> date:

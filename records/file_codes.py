@@ -17,6 +17,7 @@ expects. The full description, with the reasons, is in ``docs/file-codes.md``.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,11 +27,14 @@ from records.errors import InvalidAgencyCode, InvalidInput
 _LEGACY_AGENCY = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")
 _QD20_AGENCY = re.compile(r"^[A-Z]\d{2}(\.[0-9A-Z]+)*$")
 _AGENCY_CHARS = re.compile(r"^[0-9A-Z.]{1,35}$")
+_TEMPLATE_FIELDS = frozenset({"agency", "yymmdd", "seq"})
 
 
 def normalise_agency_code(code: str) -> str:
     """The agency code in capitals, checked against both official forms (at most 35 characters)."""
-    cleaned = code.strip().upper()
+    cleaned = code.strip()
+    # ASCII first: str.upper() turns some other letters into ASCII ones ("ﬁ" -> "FI", "ı" -> "I").
+    cleaned = cleaned.upper() if cleaned.isascii() else ""
     if not _AGENCY_CHARS.match(cleaned) or not (_LEGACY_AGENCY.match(cleaned) or _QD20_AGENCY.match(cleaned)):
         raise InvalidAgencyCode(
             f"{code!r} is not an agency code: expected ddd.dd.dd.Mdd (e.g. 000.17.22.H56) "
@@ -52,9 +56,26 @@ class FileCodeScheme:
     def __post_init__(self) -> None:
         if self.block_size < 1 or self.max_workstations < 1 or self.min_digits < 1:
             raise InvalidInput("file-code scheme numbers must be positive")
-        for field in ("{agency}", "{yymmdd}", "{seq}"):
-            if field not in self.template:
-                raise InvalidInput(f"the file-code template must contain {field}", template=self.template)
+        try:
+            fields = {name for _, name, _, _ in string.Formatter().parse(self.template) if name is not None}
+        except ValueError as exc:  # an unmatched brace
+            raise InvalidInput(f"the file-code template is malformed: {exc}", template=self.template) from exc
+        unknown = fields - _TEMPLATE_FIELDS
+        if unknown:
+            raise InvalidInput(
+                "the file-code template may only use {agency}, {yymmdd} and {seq}, "
+                f"not {sorted(unknown)}",
+                template=self.template,
+            )
+        missing = sorted(_TEMPLATE_FIELDS - fields)
+        if missing:
+            raise InvalidInput(
+                f"the file-code template must contain {{{missing[0]}}}", template=self.template
+            )
+        try:
+            self.template.format(agency="H56", yymmdd="000101", seq="0001")
+        except (ValueError, TypeError) as exc:  # a bad format spec such as {seq:d}
+            raise InvalidInput(f"the file-code template is malformed: {exc}", template=self.template) from exc
 
     def check_workstation(self, workstation: int) -> None:
         """Refuse a workstation number outside 1 … ``max_workstations``."""
@@ -94,15 +115,18 @@ class FileCodeScheme:
     @classmethod
     def from_json(cls, data: dict[str, object]) -> FileCodeScheme:
         """A scheme read back from the settings."""
-        return cls(
-            template=str(data.get("template", cls.template)),
-            min_digits=int(str(data.get("min_digits", cls.min_digits))),
-            block_size=int(str(data.get("block_size", cls.block_size))),
-            max_workstations=int(str(data.get("max_workstations", cls.max_workstations))),
-        )
+        try:
+            return cls(
+                template=str(data.get("template", cls.template)),
+                min_digits=int(str(data.get("min_digits", cls.min_digits))),
+                block_size=int(str(data.get("block_size", cls.block_size))),
+                max_workstations=int(str(data.get("max_workstations", cls.max_workstations))),
+            )
+        except ValueError as exc:
+            raise InvalidInput(f"the file-code scheme setting is not valid: {exc}") from exc
 
 
-_CODE_SHAPE = re.compile(r"^[0-9A-Z.]{1,35}-\d{6}-\d{4,}$")
+_CODE_SHAPE = re.compile(r"^[0-9A-Z.]{1,35}-[0-9]{6}-[0-9]{4,}$")
 
 
 def looks_like_file_code(text: str) -> bool:

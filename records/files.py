@@ -70,7 +70,7 @@ class DocumentInput:
         ]
         if sum(counts) == 0:
             raise InvalidInput(f"{where} ({name}) has no copies of any kind", field=where)
-        return cls(name, optional_nfc(data.get("code")), *counts)
+        return cls(name, optional_nfc(_opt_str(data.get("code"))), *counts)
 
 
 def _count(data: dict[str, Any], where: str, *keys: str) -> int:

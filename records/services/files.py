@@ -158,7 +158,9 @@ class FileService:
                     due_after=due,
                 )
             )
-            details = {"status": request.status.slug, "procedure": procedure.code}
+            details: dict[str, object] = {"status": request.status.slug, "procedure": procedure.code}
+            if submitter is owner:  # the applicant is the owner: their updates are the owner's
+                owner_changes = {**submitter_changes, **owner_changes}
             if owner_changes:
                 details["owner"] = owner_changes
             if submitter_changes and submitter is not owner:

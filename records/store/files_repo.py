@@ -150,7 +150,7 @@ def filtered(
                 File.due_at >= at,
                 File.due_at < _local_day_start(today + timedelta(days=3)),
             ]
-    if query.query:
+    if query.query and query.query.strip():  # a blank search box filters nothing out
         condition = text_condition(session, query.query, fts)
         if condition is None:
             return None

@@ -1,0 +1,302 @@
+"""The store: SQLite settings, migrations with a backup first, unusable files, and PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
+import records.store.migrate as migrate
+from desktop.cli import main
+from desktop.context import DB_FILE_NAME, Location, open_services, resolve
+from integration.helpers import AGENCY_CODE, AGENCY_NAME, ID_DUC, Counter, registration, vn
+from records.errors import StorageUnavailable
+from records.files import FileQuery, RegistrationRequest
+from records.store.migrate import current_revision, head_revision
+from records.workflow import Status
+
+EXPECTED_TABLES = {
+    "alembic_version",
+    "audit_log",
+    "citizens",
+    "file_code_counters",
+    "file_documents",
+    "file_events",
+    "file_fees",
+    "files",
+    "holiday_tables",
+    "procedure_versions",
+    "procedures",
+    "register_counters",
+    "settings",
+    "users",
+}
+
+
+def test_sqlite_pragmas_on_a_fresh_connection(counter: Counter) -> None:
+    engine = counter.services.db.engine
+    engine.dispose()  # every pooled connection gone: the next one is new
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+    # WAL is a property of the file itself: any other program opening it sees it too.
+    raw = sqlite3.connect(counter.location.data_dir / DB_FILE_NAME)
+    try:
+        assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    finally:
+        raw.close()
+
+
+def test_foreign_keys_are_enforced(counter: Counter) -> None:
+    with pytest.raises(DBAPIError, match="FOREIGN KEY"), counter.services.db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO file_documents (id, file_id, position, name, originals, certified_copies, "
+                "photocopies) VALUES (:id, :file, 1, 'x', 1, 0, 0)"
+            ),
+            {"id": uuid.uuid4().hex, "file": uuid.uuid4().hex},
+        )
+
+
+def test_a_fresh_store_is_migrated_to_head_without_a_backup(tmp_path: Path) -> None:
+    location = resolve(str(tmp_path / "fresh"), None)
+    services = open_services(location)
+    try:
+        assert current_revision(services.db.engine) == head_revision()
+        with services.db.engine.connect() as conn:
+            tables = {
+                r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        assert tables >= EXPECTED_TABLES
+        assert "files_fts" in tables
+        assert services.catalog.procedures()  # the shipped catalogue is seeded
+        assert services.calendar.year(2026).source == "table"
+    finally:
+        services.db.dispose()
+    assert (tmp_path / "fresh" / DB_FILE_NAME).is_file()
+    assert not _backups(location)
+
+
+def test_an_up_to_date_store_is_not_backed_up(counter: Counter) -> None:
+    counter.register()
+    counter.services.db.dispose()
+    again = open_services(counter.location)
+    try:
+        assert current_revision(again.db.engine) == head_revision()
+        assert len(again.files.list(FileQuery())) == 1
+    finally:
+        again.db.dispose()
+    assert not _backups(counter.location)
+
+
+def _backups(location: Location) -> list[Path]:
+    folder = location.backup_dir
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+NEXT_REVISION = '''"""A later revision, for the tests.
+
+Revision ID: 9001
+Revises: {down}
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9001"
+down_revision = "{down}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    {body}
+
+
+def downgrade() -> None:
+    pass
+'''
+
+
+@pytest.fixture
+def newer_scripts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Make the application ship one more migration (its ``upgrade`` body given) after the real head."""
+
+    def ship(body: str) -> None:
+        scripts = tmp_path / "migrations"
+        shutil.copytree(
+            migrate.MIGRATIONS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True
+        )
+        (scripts / "versions" / "9001_test_revision.py").write_text(
+            NEXT_REVISION.format(down=head_revision(), body=body), encoding="utf-8"
+        )
+        monkeypatch.setattr(migrate, "MIGRATIONS_DIR", scripts)
+
+    yield ship
+
+
+def test_an_older_store_is_backed_up_before_it_is_migrated(
+    counter: Counter, newer_scripts: Callable[[str], None]
+) -> None:
+    code = counter.register().code
+    old_head = head_revision()
+    counter.services.db.dispose()
+    newer_scripts('op.create_table("probe", sa.Column("id", sa.Integer(), primary_key=True))')
+    assert head_revision() == "9001"
+
+    services = open_services(counter.location)
+    try:
+        assert current_revision(services.db.engine) == "9001"
+        with services.db.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM probe").scalar()
+        assert services.files.show(code).code == code  # the data came through the migration
+    finally:
+        services.db.dispose()
+
+    (backup,) = _backups(counter.location)
+    assert backup.name.startswith("motcua-") and backup.name.endswith("-before-9001.sqlite3")
+    copy = sqlite3.connect(backup)
+    try:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [(old_head,)]
+        assert copy.execute("SELECT code FROM files").fetchall() == [(code,)]
+        tables = {r[0] for r in copy.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "probe" not in tables
+    finally:
+        copy.close()
+
+
+def test_a_failed_migration_leaves_the_store_as_it_was_and_a_backup(
+    counter: Counter, newer_scripts: Callable[[str], None]
+) -> None:
+    code = counter.register().code
+    old_head = head_revision()
+    counter.services.db.dispose()
+    newer_scripts(
+        'op.create_table("probe", sa.Column("id", sa.Integer(), primary_key=True))\n'
+        '    op.execute("UPDATE no_such_table SET x = 1")'
+    )
+
+    with pytest.raises(StorageUnavailable, match="no_such_table"):
+        open_services(counter.location)
+
+    assert len(_backups(counter.location)) == 1
+    raw = sqlite3.connect(counter.location.data_dir / DB_FILE_NAME)
+    try:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [(old_head,)]
+        assert raw.execute("SELECT code FROM files").fetchall() == [(code,)]
+        tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert "probe" not in tables  # the half-done migration was rolled back
+    finally:
+        raw.close()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(bytes(range(256)) * 32, id="garbage"),
+        pytest.param(b"SQLite format 3\x00" + b"\xff" * 8000, id="damaged-header"),
+        pytest.param("Đây không phải cơ sở dữ liệu\n".encode() * 200, id="text"),
+    ],
+)
+def test_a_file_that_is_not_a_database_is_refused_clearly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    database = data_dir / DB_FILE_NAME
+    database.write_bytes(content)
+
+    with pytest.raises(StorageUnavailable, match="damaged") as caught:
+        open_services(resolve(str(data_dir), None))
+    assert "restore a backup" in str(caught.value)
+
+    assert main(["--data-dir", str(data_dir), "file", "list"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("motcua: error: the database file is damaged")
+    assert database.read_bytes() == content  # nothing was written to it
+    assert not (data_dir / "backups").exists()
+
+
+def test_a_data_folder_that_cannot_be_created_is_refused(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(StorageUnavailable, match="data folder"):
+        open_services(Location(blocker / "data", f"sqlite:///{(tmp_path / 'x.sqlite3').as_posix()}"))
+
+
+# -- PostgreSQL ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh schema in the PostgreSQL database of MOTCUA_TEST_PG_URL, dropped afterwards."""
+    url = os.environ.get("MOTCUA_TEST_PG_URL")
+    if not url:
+        pytest.skip("MOTCUA_TEST_PG_URL is not set (a PostgreSQL URL, e.g. postgresql+psycopg://u:p@host/db)")
+    schema = f"motcua_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url)
+    try:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+        yield (
+            make_url(url)
+            .update_query_dict({"options": f"-csearch_path={schema}"})
+            .render_as_string(hide_password=False)
+        )
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        admin.dispose()
+
+
+@pytest.mark.postgres
+def test_postgresql_store(tmp_path: Path, pg_url: str) -> None:
+    services = open_services(resolve(str(tmp_path), pg_url))
+    try:
+        assert services.db.engine.dialect.name == "postgresql"
+        assert current_revision(services.db.engine) == head_revision()
+        services.settings.initialise(agency_code=AGENCY_CODE, agency_name=AGENCY_NAME)
+        actor = services.users.system(1)
+        first = services.files.register(RegistrationRequest.from_json(registration()), actor)
+        second = services.files.register(
+            RegistrationRequest.from_json(
+                registration(
+                    received_at="2026-03-02T10:00:00",
+                    applicant={"personal_id": ID_DUC, "full_name": "Nguyễn Văn Đức", "phone": "0912345678"},
+                )
+            ),
+            actor,
+        )
+        assert first.code == "H55.242-260302-0001" and second.code == "H55.242-260302-0002"
+        assert first.summary.due_at == vn("2026-03-05T17:00:00")
+        assert first.owner.id == second.owner.id
+
+        def search(query: str) -> list[str]:
+            return [r.code for r in services.files.list(FileQuery(query=query))]
+
+        assert search("nguyen van duc") == [second.code, first.code]
+        assert search("ngu du") == [second.code, first.code]
+        assert search("Đặng") == []
+        assert search(ID_DUC) == [second.code, first.code]
+        assert search("+84 912 345 678") == [second.code, first.code]
+        assert search(first.code) == [first.code]
+
+        services.files.set_status(first.code, Status.IN_PROGRESS, actor, at=vn("2026-03-02T11:00:00"))
+        assert services.files.show(first.code).status is Status.IN_PROGRESS
+        with pytest.raises(DBAPIError, match="append-only"), services.db.engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM file_events")
+    finally:
+        services.db.dispose()
