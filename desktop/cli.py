@@ -50,7 +50,9 @@ def _read_json(source: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         name = "standard input" if source == "-" else source
-        raise CliError(f"{name} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        raise CliError(
+            f"{name} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
 
 
 def _services(args: argparse.Namespace) -> Any:
@@ -168,7 +170,9 @@ def _file_out(detail: Any, as_json: bool, full: bool = False) -> None:
             )
         for event in data["events"]:
             status = f"{event['from_status'] or '-'} -> {event['to_status'] or '-'}"
-            print(f"  {event['at']}  {event['kind']:<15} {status}  {event['user'] or ''} {event['note'] or ''}")
+            print(
+                f"  {event['at']}  {event['kind']:<15} {status}  {event['user'] or ''} {event['note'] or ''}"
+            )
 
 
 def cmd_file_register(args: argparse.Namespace) -> int:
@@ -204,7 +208,9 @@ def cmd_file_set_status(args: argparse.Namespace) -> int:
 def cmd_file_extend(args: argparse.Namespace) -> int:
     services = _services(args)
     until = parse_datetime(args.until) if args.until else None
-    detail = services.files.extend(args.code, _actor(services), args.reason, until=until, working_days=args.days)
+    detail = services.files.extend(
+        args.code, _actor(services), args.reason, until=until, working_days=args.days
+    )
     _file_out(detail, args.json)
     return EXIT_OK
 
@@ -224,7 +230,9 @@ def cmd_file_list(args: argparse.Namespace) -> int:
     else:
         for r in rows:
             due = iso(r.due_at)[:16] if r.due_at else "-"
-            print(f"{r.code}  {r.status.slug:<20} {due:<16}  {r.timing:<9} {r.procedure_code:<9} {r.owner_name}")
+            print(
+                f"{r.code}  {r.status.slug:<20} {due:<16}  {r.timing:<9} {r.procedure_code:<9} {r.owner_name}"
+            )
         print(f"({len(rows)} file(s))", file=sys.stderr)
     return EXIT_OK
 
@@ -280,7 +288,9 @@ def cmd_holidays_list(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(listing.to_json())
     else:
-        print(f"{listing.year} ({listing.source}{': ' + listing.table_source if listing.table_source else ''})")
+        print(
+            f"{listing.year} ({listing.source}{': ' + listing.table_source if listing.table_source else ''})"
+        )
         for day in listing.days_off:
             print(f"  {day.date.isoformat()} {day.date.strftime('%a')}  off      {day.name}")
         for day in listing.working_days:
@@ -325,7 +335,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--db", default=argparse.SUPPRESS, help="SQLAlchemy URL of the store (or MOTCUA_DB)")
     common.add_argument("--data-dir", default=argparse.SUPPRESS, help="the data folder (or MOTCUA_HOME)")
 
-    parser = _Parser(prog="motcua", description="MotCua Desk: the commune one-stop counter.", parents=[common])
+    parser = _Parser(
+        prog="motcua", description="MotCua Desk: the commune one-stop counter.", parents=[common]
+    )
     parser.set_defaults(handler=cmd_open)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -426,4 +438,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("motcua: interrupted", file=sys.stderr)
         return 130
-

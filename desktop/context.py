@@ -52,7 +52,9 @@ def open_services(location: Location) -> Services:
     try:
         location.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageUnavailable(f"cannot create the data folder {location.data_dir}: {exc.strerror}") from exc
+        raise StorageUnavailable(
+            f"cannot create the data folder {location.data_dir}: {exc.strerror}"
+        ) from exc
     try:
         engine = make_engine(location.db_url)
     except (ArgumentError, ImportError) as exc:  # a malformed URL, an unknown dialect, a missing driver

@@ -14,7 +14,7 @@ from enum import IntEnum
 from typing import Any, Literal
 
 from records import personal_id as pid
-from records.clock import parse_date
+from records.clock import now, parse_date
 from records.errors import InvalidInput
 from records.text import fold, nfc, optional_nfc
 
@@ -31,7 +31,7 @@ class ApplicantKind(IntEnum):
 
     @classmethod
     def parse(cls, value: object) -> ApplicantKind:
-        """A kind from its code or name (``citizen``, ``business``, ``state_body``, ``other_organisation``)."""
+        """A kind from its code or name: ``citizen``, ``business``, ``state_body``, ``other_organisation``."""
         if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
             try:
                 return cls(int(value))
@@ -120,6 +120,8 @@ class CitizenInput:
             )
         dob_text = _text(data, "date_of_birth")
         dob = parse_date(dob_text) if dob_text else None
+        if dob is not None and dob > now().date():
+            raise InvalidInput(f"{role}.date_of_birth is in the future", field=f"{role}.date_of_birth")
         sex = _text(data, "sex")
         if sex is not None and sex not in ("male", "female"):
             raise InvalidInput(f"{role}.sex must be male or female", field=f"{role}.sex", value=sex)

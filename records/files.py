@@ -120,11 +120,18 @@ class RegistrationRequest:
             raise InvalidInput("documents must be a non-empty list", field="documents")
         documents = tuple(DocumentInput.from_json(d, i) for i, d in enumerate(raw_docs))
         received = data.get("received_at")
-        received_at = parse_datetime(str(received)) if received else None
+        if received is not None and not isinstance(received, str):
+            raise InvalidInput("received_at must be an ISO date-time text", field="received_at")
+        received_at = parse_datetime(received) if received else None
         return_method = str(data.get("return_method") or "counter")
         if return_method not in ("counter", "post"):
             raise InvalidInput("return_method must be counter or post", field="return_method")
-        status = Status.parse(data.get("status") or "received")
+        raw_status = data.get("status")
+        if raw_status is None:
+            raw_status = "received"
+        if isinstance(raw_status, bool) or not isinstance(raw_status, str | int):
+            raise InvalidInput("status must be a status name or code", field="status")
+        status = Status.parse(raw_status)
         if status not in INITIAL_STATUSES:
             raise InvalidInput(
                 "a new file is received, supplement_requested (incomplete) or refused", field="status"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -339,8 +340,8 @@ def _frozen_version(session: Session, file: File) -> ProcedureVersion:
     return ProcedureVersion.from_json(row.rule)
 
 
-def _summary_from_row(row: object, moment: datetime) -> FileSummary:
-    (fid, code, status, proc_code, proc_name, name, personal, old, org, received, due, finished) = row  # type: ignore[misc]
+def _summary_from_row(row: Any, moment: datetime) -> FileSummary:
+    fid, code, status, proc_code, proc_name, name, personal, old, org, received, due, finished = row
     state = Status(status)
     return FileSummary(
         id=str(fid),

@@ -19,7 +19,13 @@ _UPDATABLE = ("full_name", "date_of_birth", "sex", "address", "phone", "email", 
 def find(session: Session, given: CitizenInput) -> Citizen | None:
     """The stored citizen with the same personal ID, organisation code or (lacking both) old ID."""
     if given.personal_id:
-        return session.scalar(select(Citizen).where(Citizen.personal_id == given.personal_id))
+        found = session.scalar(select(Citizen).where(Citizen.personal_id == given.personal_id))
+        if found is None and given.old_id:
+            # Someone first known by the old 9-digit ID who now shows a chip card with both numbers.
+            found = session.scalar(
+                select(Citizen).where(Citizen.old_id == given.old_id, Citizen.personal_id.is_(None)).limit(1)
+            )
+        return found
     if given.org_code:
         return session.scalar(select(Citizen).where(Citizen.org_code == given.org_code))
     if given.old_id:
@@ -57,6 +63,9 @@ def find_or_add(session: Session, given: CitizenInput) -> tuple[Citizen, dict[st
         session.flush()
         return row, {"created": True}
     changes: dict[str, Any] = {}
+    if given.personal_id and row.personal_id is None:
+        changes["personal_id"] = {"old": None, "new": given.personal_id}
+        row.personal_id = given.personal_id
     for field in _UPDATABLE:
         new = getattr(given, field)
         old = getattr(row, field)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -41,7 +41,11 @@ class Base(DeclarativeBase):
     """The declarative base with a constraint naming convention (stable names for migrations)."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[Any]: JSON()}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+        list[Any]: JSON(),
+    }
 
 
 class Setting(Base):
@@ -214,7 +218,10 @@ class File(Base):
 
 
 class FileDocument(Base):
-    """A document received with a file, with its counts by kind (bản chính / bản sao chứng thực / bản chụp)."""
+    """A document received with a file, with its counts by kind.
+
+    Kinds: bản chính (original), bản sao chứng thực (certified copy), bản chụp (photocopy).
+    """
 
     __tablename__ = "file_documents"
 

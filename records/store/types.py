@@ -27,9 +27,8 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        if isinstance(value, str):  # raw SQL paths on SQLite
-            value = datetime.fromisoformat(value)
-        return value.replace(tzinfo=UTC)
+        moment: datetime = datetime.fromisoformat(value) if isinstance(value, str) else value
+        return moment.replace(tzinfo=UTC)
 
 
 def new_id() -> uuid.UUID:

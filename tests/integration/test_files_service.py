@@ -196,6 +196,28 @@ def test_a_citizen_with_an_old_id_only_is_found_by_it(counter: Counter) -> None:
     assert first.summary.owner_id_number == "025123456"
 
 
+def test_a_citizen_known_by_the_old_id_who_brings_a_chip_card_stays_one_person(counter: Counter) -> None:
+    """First seen with a 9-digit CMND; back with a chip card carrying both numbers: the same citizen."""
+    first = counter.register(applicant={"old_id": "025123456", "full_name": "Hà Thị Mơ"})
+    second = counter.register(
+        applicant={"personal_id": "025180012345", "old_id": "025123456", "full_name": "Hà Thị Mơ"},
+        received_at="2026-03-02T10:00:00",
+    )
+    assert second.owner.id == first.owner.id
+    assert second.owner.personal_id == "025180012345"
+    assert len(citizen_rows(counter.services)) == 1
+    found = codes(counter.services.files.list(FileQuery(query="025180012345")))
+    assert found == [second.code, first.code]
+
+
+def test_a_date_of_birth_in_the_future_is_refused(counter: Counter) -> None:
+    with pytest.raises(InvalidInput, match="date_of_birth"):
+        counter.register(
+            applicant={"personal_id": ID_DUC, "full_name": "Nguyễn Văn Đức", "date_of_birth": "2999-01-01"}
+        )
+    assert citizen_rows(counter.services) == []
+
+
 def test_two_writers_on_one_store_queue_and_never_share_a_code(counter: Counter) -> None:
     """Two windows (two engines) on the same SQLite file, registering at the same time."""
     from concurrent.futures import ThreadPoolExecutor
