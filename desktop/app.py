@@ -7,13 +7,12 @@ worker while a small window says so; the first-start dialog appears when no agen
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import traceback
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desktop import i18n
@@ -29,8 +28,16 @@ def _install_crash_handler() -> None:
     def show(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(kind, value, tb))
         sys.stderr.write(details)
-        box = QMessageBox(QMessageBox.Icon.Critical, "MotCua Desk", "Đã xảy ra lỗi không mong đợi.")
-        box.setInformativeText("Dữ liệu đã lưu không bị ảnh hưởng. Hãy gửi nội dung chi tiết cho quản trị viên.")
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "MotCua Desk",
+            QCoreApplication.translate("app", "Đã xảy ra lỗi không mong đợi."),
+        )
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "app", "Dữ liệu đã lưu không bị ảnh hưởng. Hãy gửi nội dung chi tiết cho quản trị viên."
+            )
+        )
         box.setDetailedText(details)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.exec()
@@ -45,14 +52,13 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("MotCua Desk")
     app.setOrganizationName("MotCuaDesk")
     location = resolve(args.data_dir, args.db)
-    language = os.environ.get("MOTCUA_LANG") or QLocale.system().name()
-    translator = QTranslator(app)
-    if not language.startswith("vi"):
-        qm = i18n.compiled_translation("en", location.data_dir)
-        if qm is not None and translator.load(str(qm)):
-            app.installTranslator(translator)
+    translator = i18n.install(app, location.data_dir)
     _install_crash_handler()
 
+    # Until the main window is up, the windows come and go (the splash, the first-start dialog): closing
+    # one of them must not end the application. Refusals and "Thoát" call app.exit themselves.
+    quit_on_last_window = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
     worker = DatabaseWorker()
     worker.start()
     splash = QLabel(app.translate("app", "Đang mở dữ liệu…"))
@@ -64,22 +70,29 @@ def run(args: argparse.Namespace) -> int:
 
     def fail(exc: BaseException) -> None:
         splash.hide()
-        if not isinstance(exc, DomainError):
-            raise exc
-        QMessageBox.critical(None, "MotCua Desk", error_message(exc.code, str(exc)) + "\n\n" + str(exc))
+        if isinstance(exc, DomainError):
+            QMessageBox.critical(None, "MotCua Desk", error_message(exc.code, str(exc)) + "\n\n" + str(exc))
+        else:  # a bug: the crash box, then out (no window is left open to close)
+            sys.excepthook(type(exc), exc, exc.__traceback__)
         app.exit(2)
 
-    def show_main(services: Any) -> None:
+    def show_main(services: Any, agency_name: str) -> None:
         splash.hide()
-        window = MainWindow(services, worker, services.settings.agency().name)
+        window = MainWindow(services, worker, agency_name)
         state["window"] = window
         window.show()
+        app.setQuitOnLastWindowClosed(True)
         window.start()
 
-    def opened(services: Any) -> None:
+    def open_store() -> tuple[Any, Any]:  # on the worker: the store and its agency (None before setup)
+        services = open_services(location)
         state["services"] = services
-        if services.settings.is_initialised():
-            show_main(services)
+        return services, services.settings.agency() if services.settings.is_initialised() else None
+
+    def opened(result: tuple[Any, Any]) -> None:
+        services, agency = result
+        if agency is not None:
+            show_main(services, agency.name)
             return
         splash.hide()
         dialog = FirstStartDialog()
@@ -87,13 +100,25 @@ def run(args: argparse.Namespace) -> int:
             app.exit(0)
             return
         values = dialog.values()
-        worker.submit(lambda: services.settings.initialise(**values), lambda _c: show_main(services), fail)
+        splash.show()
+        worker.submit(
+            lambda: services.settings.initialise(**values),
+            lambda config: show_main(services, config.name),
+            fail,
+        )
 
-    worker.submit(lambda: open_services(location), opened, fail)
+    worker.submit(open_store, opened, fail)
     try:
         return app.exec()
     finally:
-        worker.stop()
+        window = state.pop("window", None)
+        if window is not None:
+            window.shutdown()  # late answers from the worker are dropped from now on
+        worker.stop()  # finishes queued work (a registration in flight is saved), then ends the thread
+        splash.deleteLater()
         services = state.get("services")
         if services is not None:
             services.db.dispose()
+        if translator is not None:
+            app.removeTranslator(translator)
+        app.setQuitOnLastWindowClosed(quit_on_last_window)

@@ -48,6 +48,7 @@ class FilesTableModel(QAbstractTableModel):
         self._exhausted = False
         self._loading = False
         self._generation = 0
+        self._closed = False
         self._headers = [
             self.tr("Mã hồ sơ"),
             self.tr("Thủ tục"),
@@ -72,12 +73,22 @@ class FilesTableModel(QAbstractTableModel):
         self.endResetModel()
         self._load_page()
 
+    def is_loading(self) -> bool:
+        """Whether a page is on its way."""
+        return self._loading
+
     def refresh(self) -> None:
         """Reload with the current query."""
         self.set_query(self._query)
 
+    def shutdown(self) -> None:
+        """Stop asking for pages and drop the answers still on their way (the window is closing)."""
+        self._closed = True
+        self._generation += 1
+        self._loading = False
+
     def _load_page(self) -> None:
-        if self._loading or self._exhausted:
+        if self._loading or self._exhausted or self._closed:
             return
         self._loading = True
         self.loading_changed.emit(True)
@@ -92,8 +103,8 @@ class FilesTableModel(QAbstractTableModel):
     def _page_loaded(self, generation: int, rows: list[FileSummary]) -> None:
         if generation != self._generation:
             return  # an answer to a query the user has since replaced
-        self._loading = False
-        self.loading_changed.emit(False)
+        # Still "loading" while the rows go in: views (and Qt's model tester) may call fetchMore from the
+        # insertion signals, and the next page's offset must count these rows.
         if len(rows) < PAGE_SIZE:
             self._exhausted = True
         if rows:
@@ -101,6 +112,8 @@ class FilesTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
             self.endInsertRows()
+        self._loading = False
+        self.loading_changed.emit(False)
 
     def _page_failed(self, generation: int, exc: BaseException) -> None:
         if generation != self._generation:
@@ -119,13 +132,15 @@ class FilesTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def canFetchMore(self, parent: FileIndex) -> bool:
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._closed
 
     def fetchMore(self, parent: FileIndex) -> None:
         if not parent.isValid():
             self._load_page()
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -137,6 +152,12 @@ class FilesTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (
+            self.COL_PROCEDURE,
+            self.COL_OWNER,
+            self.COL_STATUS,
+        ):
+            return self._display(row, column)  # the whole text where the column may elide it
         if role == Qt.ItemDataRole.ForegroundRole and column in (self.COL_DUE, self.COL_TIMING):
             colour = TIMING_COLOURS.get(row.timing)
             return QBrush(colour) if colour else None

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from records.file_codes import normalise_agency_code
 from records.errors import DomainError
+from records.file_codes import normalise_agency_code
 
 
 class FirstStartDialog(QDialog):
@@ -28,7 +28,9 @@ class FirstStartDialog(QDialog):
         self.agency_name = QLineEdit()
         self.agency_name.setPlaceholderText(self.tr("Trung tâm Phục vụ hành chính công xã …"))
         self.parent_name = QLineEdit()
-        self.parent_name.setPlaceholderText(self.tr("UBND xã …"))
+        self.parent_name.setPlaceholderText(self.tr("UBND xã … (không bắt buộc)"))
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(self.tr("in trước ngày tháng trên giấy tờ (không bắt buộc)"))
         self.workstation = QSpinBox()
         self.workstation.setRange(1, 9)
         self.error = QLabel()
@@ -39,8 +41,11 @@ class FirstStartDialog(QDialog):
         form.addRow(self.tr("Mã cơ quan (mã định danh điện tử):"), self.agency_code)
         form.addRow(self.tr("Tên cơ quan tiếp nhận:"), self.agency_name)
         form.addRow(self.tr("Cơ quan chủ quản:"), self.parent_name)
+        form.addRow(self.tr("Địa danh:"), self.place)
         form.addRow(self.tr("Số máy trạm:"), self.workstation)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Bắt đầu"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Thoát"))
         buttons.accepted.connect(self.accept)
@@ -52,7 +57,7 @@ class FirstStartDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(520, 0)
+        self.resize(560, 0)
 
     def accept(self) -> None:
         try:
@@ -70,8 +75,9 @@ class FirstStartDialog(QDialog):
     def values(self) -> dict[str, object]:
         """What was entered, as keyword arguments of ``SettingsService.initialise``."""
         return {
-            "agency_code": self.agency_code.text(),
-            "agency_name": self.agency_name.text(),
-            "parent_name": self.parent_name.text() or None,
+            "agency_code": self.agency_code.text().strip(),
+            "agency_name": self.agency_name.text().strip(),
+            "parent_name": self.parent_name.text().strip() or None,
+            "place": self.place.text().strip() or None,
             "workstation": self.workstation.value(),
         }

@@ -1,59 +1,78 @@
-"""Vietnamese labels for the codes that ``records`` hands out (statuses, timing, error codes)."""
+"""Vietnamese labels for the codes that ``records`` hands out (statuses, timing, error codes).
+
+The texts are marked with ``QT_TRANSLATE_NOOP`` (so ``pyside6-lupdate`` finds them, in the ``labels``
+context) and translated when they are asked for, so an installed translator is always honoured.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from records.workflow import Status
 
+_CONTEXT = "labels"
+
+_STATUSES: dict[Status, str] = {
+    Status.RECEIVED: QT_TRANSLATE_NOOP("labels", "Đã tiếp nhận"),
+    Status.REFUSED: QT_TRANSLATE_NOOP("labels", "Từ chối tiếp nhận"),
+    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("labels", "Đang xử lý"),
+    Status.SUPPLEMENT_REQUESTED: QT_TRANSLATE_NOOP("labels", "Yêu cầu bổ sung"),
+    Status.AWAITING_PAYMENT: QT_TRANSLATE_NOOP("labels", "Chờ thực hiện nghĩa vụ tài chính"),
+    Status.WITHDRAWN: QT_TRANSLATE_NOOP("labels", "Công dân rút hồ sơ"),
+    Status.STOPPED: QT_TRANSLATE_NOOP("labels", "Dừng xử lý"),
+    Status.RESULT_READY: QT_TRANSLATE_NOOP("labels", "Đã có kết quả"),
+    Status.RETURNED: QT_TRANSLATE_NOOP("labels", "Đã trả kết quả"),
+}
+
+_TIMINGS: dict[str, str] = {
+    "paused": QT_TRANSLATE_NOOP("labels", "Tạm dừng (chờ bổ sung)"),
+    "on_track": QT_TRANSLATE_NOOP("labels", "Trong hạn"),
+    "due_today": QT_TRANSLATE_NOOP("labels", "Đến hạn hôm nay"),
+    "overdue": QT_TRANSLATE_NOOP("labels", "Quá hạn"),
+    "early": QT_TRANSLATE_NOOP("labels", "Trước hạn"),
+    "on_time": QT_TRANSLATE_NOOP("labels", "Đúng hạn"),
+    "late": QT_TRANSLATE_NOOP("labels", "Trễ hạn"),
+    "closed": QT_TRANSLATE_NOOP("labels", "Đã kết thúc"),
+}
+
+_ERRORS: dict[str, str] = {
+    "invalid_personal_id": QT_TRANSLATE_NOOP("labels", "Số định danh cá nhân không hợp lệ."),
+    "invalid_qr_text": QT_TRANSLATE_NOOP("labels", "Không đọc được mã QR trên thẻ căn cước."),
+    "invalid_agency_code": QT_TRANSLATE_NOOP(
+        "labels", "Mã cơ quan không đúng định dạng (ví dụ 000.17.22.H56 hoặc H55.242)."
+    ),
+    "invalid_input": QT_TRANSLATE_NOOP("labels", "Dữ liệu nhập chưa đúng."),
+    "not_found": QT_TRANSLATE_NOOP("labels", "Không tìm thấy."),
+    "invalid_transition": QT_TRANSLATE_NOOP("labels", "Không thể chuyển hồ sơ sang trạng thái này."),
+    "extension_not_allowed": QT_TRANSLATE_NOOP(
+        "labels", "Hồ sơ đã được gia hạn một lần hoặc không còn trong quá trình xử lý."
+    ),
+    "not_initialised": QT_TRANSLATE_NOOP("labels", "Chưa thiết lập cơ quan tiếp nhận."),
+    "storage_unavailable": QT_TRANSLATE_NOOP(
+        "labels", "Không ghi được dữ liệu (ổ đĩa đầy, tệp bị khóa hoặc hỏng)."
+    ),
+    "permission_denied": QT_TRANSLATE_NOOP("labels", "Tài khoản không có quyền thực hiện thao tác này."),
+    "catalog_error": QT_TRANSLATE_NOOP("labels", "Danh mục thủ tục không hợp lệ."),
+    "calendar_error": QT_TRANSLATE_NOOP("labels", "Lịch làm việc không hợp lệ."),
+}
+
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def status_label(status: Status) -> str:
     """The status as the counter says it."""
-    return {
-        Status.RECEIVED: _t("Đã tiếp nhận"),
-        Status.REFUSED: _t("Từ chối tiếp nhận"),
-        Status.IN_PROGRESS: _t("Đang xử lý"),
-        Status.SUPPLEMENT_REQUESTED: _t("Yêu cầu bổ sung"),
-        Status.AWAITING_PAYMENT: _t("Chờ thực hiện nghĩa vụ tài chính"),
-        Status.WITHDRAWN: _t("Công dân rút hồ sơ"),
-        Status.STOPPED: _t("Dừng xử lý"),
-        Status.RESULT_READY: _t("Đã có kết quả"),
-        Status.RETURNED: _t("Đã trả kết quả"),
-    }[status]
+    return _t(_STATUSES[status])
 
 
 def timing_label(timing: str) -> str:
     """Where a file stands against its due date."""
-    return {
-        "paused": _t("Tạm dừng (chờ bổ sung)"),
-        "on_track": _t("Trong hạn"),
-        "due_today": _t("Đến hạn hôm nay"),
-        "overdue": _t("Quá hạn"),
-        "early": _t("Trước hạn"),
-        "on_time": _t("Đúng hạn"),
-        "late": _t("Quá hạn"),
-        "closed": _t("Đã kết thúc"),
-    }.get(timing, timing)
+    text = _TIMINGS.get(timing)
+    return _t(text) if text is not None else timing
 
 
 def error_message(code: str, fallback: str) -> str:
     """A Vietnamese sentence for a domain error code."""
-    messages = {
-        "invalid_personal_id": _t("Số định danh cá nhân không hợp lệ."),
-        "invalid_qr_text": _t("Không đọc được mã QR trên thẻ căn cước."),
-        "invalid_agency_code": _t("Mã cơ quan không đúng định dạng (ví dụ 000.17.22.H56 hoặc H55.242)."),
-        "invalid_input": _t("Dữ liệu nhập chưa đúng."),
-        "not_found": _t("Không tìm thấy."),
-        "invalid_transition": _t("Không thể chuyển hồ sơ sang trạng thái này."),
-        "extension_not_allowed": _t("Hồ sơ đã được gia hạn một lần hoặc không còn trong quá trình xử lý."),
-        "not_initialised": _t("Chưa thiết lập cơ quan tiếp nhận."),
-        "storage_unavailable": _t("Không ghi được dữ liệu (ổ đĩa đầy, tệp bị khóa hoặc hỏng)."),
-        "permission_denied": _t("Tài khoản không có quyền thực hiện thao tác này."),
-        "catalog_error": _t("Danh mục thủ tục không hợp lệ."),
-        "calendar_error": _t("Lịch làm việc không hợp lệ."),
-    }
-    return messages.get(code, fallback)
+    text = _ERRORS.get(code)
+    return _t(text) if text is not None else fallback

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +28,7 @@ from records.errors import DomainError
 from records.files import FileQuery
 from records.workflow import Status
 from ui.files_table_model import FilesTableModel
-from ui.labels import error_message, status_label
+from ui.labels import error_message, status_label, timing_label
 from ui.tasks import DatabaseWorker
 
 SEARCH_DELAY_MS = 250
@@ -44,7 +44,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("MotCua Desk — {0}").format(agency_name))
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Tìm theo mã hồ sơ, số định danh, số điện thoại hoặc họ tên (Ctrl+F)"))
+        self.search.setPlaceholderText(
+            self.tr("Tìm theo mã hồ sơ, số định danh, số điện thoại hoặc họ tên (Ctrl+F)")
+        )
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("Tất cả trạng thái"), None)
@@ -57,11 +59,13 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((190, 260, 190, 120, 130, 120, 120, 110)):
-            self.table.setColumnWidth(column, width)
+        self.table.setWordWrap(False)  # one line per file; long names are elided, the tooltip has them whole
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self._size_columns()
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Tìm:")))
@@ -73,6 +77,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.table)
         self.setCentralWidget(central)
         self.status_label = QLabel()
+        self.status_label.setContentsMargins(6, 0, 0, 0)
         self.statusBar().addWidget(self.status_label)
 
         self._debounce = QTimer(self)
@@ -90,9 +95,45 @@ class MainWindow(QMainWindow):
         self.model.modelReset.connect(self._update_count)
         self.resize(1280, 760)
 
+    def _size_columns(self) -> None:
+        """Column widths from the font in use (Windows' Segoe UI and Linux's DejaVu differ a lot); the
+        procedure name takes what is left."""
+        metrics = self.table.fontMetrics()
+        padding = 24
+
+        def width(*samples: str) -> int:
+            return max(metrics.horizontalAdvance(sample) for sample in samples) + padding
+
+        m = FilesTableModel
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(m.COL_PROCEDURE, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("0000") + padding)
+        widths = {
+            m.COL_CODE: width("000.17.22.H56-261125-0000", "H55.242-261125-0000"),
+            m.COL_OWNER: width("Nguyễn Thị Phương Thảo"),
+            m.COL_ID: width("000000000000", self.model.headerData(m.COL_ID, Qt.Orientation.Horizontal)),
+            m.COL_STATUS: width(status_label(Status.SUPPLEMENT_REQUESTED), status_label(Status.RESULT_READY)),
+            m.COL_RECEIVED: width("00/00/0000 00:00"),
+            m.COL_DUE: width("00/00/0000 00:00"),
+            m.COL_TIMING: width(timing_label("paused"), timing_label("due_today")),
+        }
+        for column, pixels in widths.items():
+            self.table.setColumnWidth(column, pixels)
+
     def start(self) -> None:
         """Load the first page (called once the window is shown)."""
         self.apply_filters()
+
+    def shutdown(self) -> None:
+        """Stop loading: no more pages are asked for and answers still on their way are dropped."""
+        self._debounce.stop()
+        self.model.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
 
     def _focus_search(self) -> None:
         self.search.setFocus()
@@ -115,7 +156,7 @@ class MainWindow(QMainWindow):
     def _update_count(self) -> None:
         count = self.model.rowCount()
         more = self.tr(" (cuộn xuống để xem thêm)") if self.model.canFetchMore(self.table.rootIndex()) else ""
-        self.status_label.setText(self.tr("{0} hồ sơ").format(count) + more)
+        self.status_label.setText(self.tr("%n hồ sơ", "", count) + more)
 
     def _on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, DomainError):

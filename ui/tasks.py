@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal
 
 
+
 class Task(QObject):
     """One submitted piece of work; its signals fire on the thread that owns it (the UI thread)."""
 
@@ -63,7 +64,13 @@ class DatabaseWorker(QThread):
             else:
                 task.succeeded.emit(result)
 
-    def stop(self) -> None:
-        """Finish the queued work, then end the thread."""
-        self._queue.put(None)
-        self.wait()
+    def stop(self, timeout_ms: int | None = None) -> bool:
+        """Finish the queued work, then end the thread; waits at most ``timeout_ms`` (default: as long as
+        the queued work takes). Returns whether the thread has ended. Safe to call more than once."""
+        if self.isRunning():
+            self._queue.put(None)
+        elif not self.isFinished():
+            return True  # never started
+        if timeout_ms is None:
+            return bool(self.wait())
+        return bool(self.wait(timeout_ms))
