@@ -38,18 +38,21 @@ import os
 import pickle
 import random
 import re
+import sqlite3
+import tempfile
 import threading
 import time as _time
 import unicodedata
 import uuid
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import Connection, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from records import audit
@@ -76,6 +79,7 @@ from records.users import Actor
 __all__ = ["DEFAULT_CHUNK", "DemoReport", "generate"]
 
 DEFAULT_CHUNK = 50_000
+FIRST_CHUNK = 5_000
 WINDOW_DAYS = 730  # received times are spread over the two years before now
 
 # The national status codes (records.workflow.Status), as plain ints in the hot loop.
@@ -287,7 +291,16 @@ _FILE_COLUMNS = (
     "register_book", "register_entry", "summary", "note", "search_text", "received_by", "created_at",
     "updated_at",
 )  # fmt: skip
-_DOCUMENT_COLUMNS = ("id", "file_id", "position", "code", "name", "originals", "certified_copies", "photocopies")
+_DOCUMENT_COLUMNS = (
+    "id",
+    "file_id",
+    "position",
+    "code",
+    "name",
+    "originals",
+    "certified_copies",
+    "photocopies",
+)
 _FEE_COLUMNS = ("id", "file_id", "position", "code", "name", "amount")
 _EVENT_COLUMNS = (
     "id", "file_id", "at", "user_id", "kind", "from_status", "to_status", "note", "due_before", "due_after",
@@ -310,7 +323,9 @@ _FTS_INSERT_TRIGGER = (
 
 _UTC_OFFSET = 7 * 3600  # Vietnam keeps UTC+7 all year
 # " HH:MM:SS.000000" for every second of a day: the time part of a stored timestamp.
-_TIMES_OF_DAY = tuple(f" {h:02d}:{m:02d}:{s:02d}.000000" for h in range(24) for m in range(60) for s in range(60))
+_TIMES_OF_DAY = tuple(
+    f" {h:02d}:{m:02d}:{s:02d}.000000" for h in range(24) for m in range(60) for s in range(60)
+)
 _ID_BLOCK = 65_536
 
 
@@ -343,7 +358,10 @@ class _OfficeClock:
     def __init__(self, calendar: WorkingCalendar, first: date, last: date) -> None:
         self.calendar = calendar
         self.intervals = tuple(
-            (start.hour * 3600 + start.minute * 60 + start.second, end.hour * 3600 + end.minute * 60 + end.second)
+            (
+                start.hour * 3600 + start.minute * 60 + start.second,
+                end.hour * 3600 + end.minute * 60 + end.second,
+            )
             for start, end in calendar.office_hours.intervals
         )
         self.per_day = sum(end - start for start, end in self.intervals)
@@ -355,7 +373,9 @@ class _OfficeClock:
         ]
         self.index = {d: i for i, d in enumerate(self.days)}
         self.first_day = first.toordinal() - 1
-        self.day_texts = [date.fromordinal(d).isoformat() for d in range(self.first_day, last.toordinal() + 1)]
+        self.day_texts = [
+            date.fromordinal(d).isoformat() for d in range(self.first_day, last.toordinal() + 1)
+        ]
 
     def to_ls(self, o: int) -> int:
         widx, off = divmod(o, self.per_day)
@@ -382,7 +402,7 @@ class _OfficeClock:
         return widx * self.per_day + off
 
     def text(self, ls: int) -> str:
-        """``ls`` as SQLAlchemy's ``DateTime`` stores it on SQLite: naive UTC, ``YYYY-MM-DD HH:MM:SS.ffffff``."""
+        """``ls`` as SQLAlchemy's ``DateTime`` stores it on SQLite (naive UTC, with microseconds)."""
         day, tod = divmod(ls - _UTC_OFFSET, 86400)
         index = day - self.first_day
         if 0 <= index < len(self.day_texts):
@@ -417,8 +437,8 @@ class _Version:
     profile: str
     paged: bool  # a per-page fee: copies and pages vary
     per_copy: bool
-    documents: tuple[_Doc, ...]
-    with_optional: tuple[_Doc, ...]
+    documents: tuple[_Doc, ...]  # the mandatory ones
+    optional: tuple[_Doc, ...]
     same_day: bool
     working_days: bool
     cutoff: int
@@ -429,7 +449,8 @@ class _Version:
         cached = self.fee_cache.get((copies, pages))
         if cached is None:
             lines = tuple(
-                (rule.code, rule.name, compute_fee(rule, copies=copies, pages=pages)) for rule in self.rule.fees
+                (rule.code, rule.name, compute_fee(rule, copies=copies, pages=pages))
+                for rule in self.rule.fees
             )
             known = [amount for _, _, amount in lines if amount is not None]
             cached = self.fee_cache[(copies, pages)] = (lines, sum(known) if known or not lines else None)
@@ -470,7 +491,7 @@ def _load_versions(session: Session) -> list[_Version]:
                 paged="per_page_tiered" in kinds,
                 per_copy="per_copy" in kinds,
                 documents=mandatory,
-                with_optional=tuple(doc(d) for d in rule.documents),
+                optional=tuple(doc(d) for d in rule.documents if not d.mandatory),
                 same_day=pt.kind == "same_day",
                 working_days=pt.kind == "working_days" and pt.amount > 0,
                 cutoff=pt.cutoff.hour * 3600 + pt.cutoff.minute * 60,
@@ -480,7 +501,9 @@ def _load_versions(session: Session) -> list[_Version]:
 
 
 def _weight(code: str) -> float:
-    return next((w for known, w in PROCEDURE_WEIGHTS.items() if _matches(code, known)), OTHER_PROCEDURE_WEIGHT)
+    return next(
+        (w for known, w in PROCEDURE_WEIGHTS.items() if _matches(code, known)), OTHER_PROCEDURE_WEIGHT
+    )
 
 
 # -- people --------------------------------------------------------------------------------------------
@@ -499,8 +522,10 @@ def _province_from_agency(code: str) -> int:
 
 
 def _local_commune(agency_name: str) -> str | None:
-    """"xã Thử Nghiệm" from "UBND xã Thử Nghiệm"."""
-    match = re.search(r"\b(xã|phường|đặc khu)\s+(.+)$", unicodedata.normalize("NFC", agency_name), re.IGNORECASE)
+    """ "xã Thử Nghiệm" from "UBND xã Thử Nghiệm"."""
+    match = re.search(
+        r"\b(xã|phường|đặc khu)\s+(.+)$", unicodedata.normalize("NFC", agency_name), re.IGNORECASE
+    )
     return f"{match.group(1).lower()} {match.group(2).strip()}" if match else None
 
 
@@ -529,7 +554,8 @@ class _People:
         self._tables = {}
         for key, table in (
             ("mo", MIDDLE_MALE_OLD), ("my", MIDDLE_MALE_YOUNG), ("fo", MIDDLE_FEMALE_OLD),
-            ("fy", MIDDLE_FEMALE_YOUNG), ("f2", MIDDLE_FEMALE_SECOND), ("gm", GIVEN_MALE), ("gf", GIVEN_FEMALE),
+            ("fy", MIDDLE_FEMALE_YOUNG), ("f2", MIDDLE_FEMALE_SECOND), ("gm", GIVEN_MALE),
+            ("gf", GIVEN_FEMALE),
         ):  # fmt: skip
             names, cum = table
             self._tables[key] = ([(n, fold(n)) for n in names], cum, cum[-1])
@@ -580,18 +606,19 @@ class _People:
         cid = nid()
         self.rows.append(
             (
-                cid, 1, number, old_id, None, f"{sur} {middle} {given}", folded, iso, "male" if male else "female",
-                self.addresses[int(r() * self.ADDRESSES)], phone, email, stamp, stamp,
+                cid, 1, number, old_id, None, f"{sur} {middle} {given}", folded, iso,
+                "male" if male else "female", self.addresses[int(r() * self.ADDRESSES)], phone, email, stamp,
+                stamp,
             )
         )  # fmt: skip
         self.made += 1
         return cid, folded, surname
 
     def adult(self, day: int, stamp: str, male: bool, nid: Callable[[], str]) -> _Person:
-        """A returning citizen (half of the time, once there are some) or a new adult, who may return."""
+        """A returning citizen (60 % of the time, once there are some) or a new adult, who may return."""
         r = self.rng.random
         pool = self.pool
-        if pool and r() < 0.5:
+        if pool and r() < 0.6:
             return pool[int(r() * len(pool))]
         x = r()  # age: 18-29 28 %, 30-44 34 %, 45-59 24 %, 60-84 14 %
         if x < 0.28:
@@ -654,7 +681,9 @@ class _Setup:
 
     def calendar(self) -> WorkingCalendar:
         office_hours, tables, rules, weekend = self.calendar_parts
-        return WorkingCalendar(office_hours=office_hours, tables=tables, statutory_rules=rules, weekend=weekend)
+        return WorkingCalendar(
+            office_hours=office_hours, tables=tables, statutory_rules=rules, weekend=weekend
+        )
 
 
 class _Generator:
@@ -668,7 +697,9 @@ class _Generator:
         self.now_ls = _OfficeClock.ls_of(setup.stamp)
         today = setup.stamp.astimezone(VIETNAM_TZ).date()
         self.today = today
-        self.start = date.fromordinal(max(today.toordinal() - WINDOW_DAYS, min(v.start for v in self.versions)))
+        self.start = date.fromordinal(
+            max(today.toordinal() - WINDOW_DAYS, min(v.start for v in self.versions))
+        )
         self.people = _People(
             random.Random(f"motcua-demo-people-{setup.seed}"), agency, setup.taken_ids, today.toordinal()
         )
@@ -767,7 +798,9 @@ class _Generator:
         """The text before and after the sequence number in ``day``'s codes, checked against
         FileCodeScheme.code_for (``("", "")`` when the template cannot be split: code_for is used)."""
         scheme = self.scheme
-        parts = scheme.template.format(agency=self.agency.code, yymmdd=day.strftime("%y%m%d"), seq="\0").split("\0")
+        parts = scheme.template.format(
+            agency=self.agency.code, yymmdd=day.strftime("%y%m%d"), seq="\0"
+        ).split("\0")
         if len(parts) != 2:
             return "", ""
         head, tail = parts
@@ -886,15 +919,12 @@ class _Generator:
                 copies = 1 + int(r() ** 2 * 3)
                 summary = f"{copies} bản sao"
             fee_lines, fee_total = version.fee_lines(copies, pages)
-            position = 0
-            for dcode, dname, originals, certified, photocopies in (
-                version.with_optional if r() < 0.3 else version.documents
-            ):
-                position += 1
+            docs = version.documents
+            if version.optional:  # each optional paper comes with one file in five
+                docs = docs + tuple(d for d in version.optional if r() < 0.2) or version.optional[:1]
+            for position, (dcode, dname, originals, certified, photocopies) in enumerate(docs, 1):
                 documents.append((nid(), file_id, position, dcode, dname, originals, certified, photocopies))
-            position = 0
-            for fcode, fname, amount in fee_lines:
-                position += 1
+            for position, (fcode, fname, amount) in enumerate(fee_lines, 1):
                 fees.append((nid(), file_id, position, fcode, fname, amount))
 
             # -- the file's life, planned, then replayed up to now as FileService.set_status would
@@ -914,7 +944,9 @@ class _Generator:
             finished = received if status == REFUSED else None
             returned = None
             extensions = 0
-            events.append((nid(), file_id, received, actor, "registered", None, status, note, None, due_text(due)))
+            events.append(
+                (nid(), file_id, received, actor, "registered", None, status, note, None, due_text(due))
+            )
             event_count += 1
             last = received
             steps = self._plan(version, t0, status) if status != REFUSED else ()
@@ -934,18 +966,18 @@ class _Generator:
                 else:
                     if target == SUPPLEMENT:
                         due = None
-                    elif status == SUPPLEMENT and (target == RECEIVED or target == IN_PROGRESS):
+                    elif status == SUPPLEMENT and target in (RECEIVED, IN_PROGRESS):
                         clock_started = at
                         due = original_due = self.due(version, ls)
                     if target == RESULT_READY:
                         finished = at
                     elif target == RETURNED:
                         returned = at
-                    elif target == WITHDRAWN or target == STOPPED:
+                    elif target in (WITHDRAWN, STOPPED):
                         finished = at
                     events.append(
-                        (nid(), file_id, at, actor, "status_changed", status, target, step_note, due_text(before),
-                         due_text(due))
+                        (nid(), file_id, at, actor, "status_changed", status, target, step_note,
+                         due_text(before), due_text(due))
                     )  # fmt: skip
                     status = target
                 event_count += 1
@@ -958,8 +990,8 @@ class _Generator:
                     pk, file_id, code, agency_code, ws, version.procedure_code, version.id_hex, owner[0],
                     submitter[0], channel, status, received, clock_started, due_text(due),
                     due_text(original_due), extensions, finished, returned, 1,
-                    "post" if channel == 3 or x < 0.02 else "counter", fee_total, year, ws, entry, summary, None,
-                    search_text, actor, received, last,
+                    "post" if channel == 3 or x < 0.02 else "counter", fee_total, year, ws, entry, summary,
+                    None, search_text, actor, received, last,
                 )
             )  # fmt: skip
             fts.append((pk, search_text))
@@ -971,9 +1003,22 @@ class _Generator:
             self.year_entries[year] = entry
             year_counters[year] = (year_counters[year][0], entry)
         self.next_pk = pk
-        return (people.rows, files, documents, fees, events, fts, day_counters, year_counters, first_pk, event_count)
+        return (
+            people.rows,
+            files,
+            documents,
+            fees,
+            events,
+            fts,
+            day_counters,
+            year_counters,
+            first_pk,
+            event_count,
+        )
 
-    def _plan(self, version: _Version, t0: int, initial: int) -> list[tuple[int, int, str | None, int | None]]:
+    def _plan(
+        self, version: _Version, t0: int, initial: int
+    ) -> list[tuple[int, int, str | None, int | None]]:
         """A file's planned steps from its registration at office moment ``t0``: (office moment, target
         status or 0 for an extension, note, new due date of an extension), in time order."""
         r = self.rng.random
@@ -997,14 +1042,15 @@ class _Generator:
         if x < 0.008:  # withdrawn while waiting
             steps.append((t + 600 + int(r() * 2 * per_day), WITHDRAWN, WITHDRAWAL_NOTE, None))
             return steps
-        progress: int | None = t + 120 + int(r() * min(max(due_o - t, 600) * 0.3, 7200))
+        start = t + 120 + int(r() * min(max(due_o - t, 600) * 0.3, 7200))  # taken up for processing
+        progress: int | None = start
         if x < 0.011:  # stopped (Mẫu 05: the applicant asked to stop)
-            steps.append((progress, IN_PROGRESS, None, None))
-            steps.append((progress + 3600 + int(r() * 3 * per_day), STOPPED, STOP_NOTE, None))
+            steps.append((start, IN_PROGRESS, None, None))
+            steps.append((start + 3600 + int(r() * 3 * per_day), STOPPED, STOP_NOTE, None))
             return steps
         if x < 0.045 and not resubmitted:  # supplement requested after appraisal; the clock restarts
-            steps.append((progress, IN_PROGRESS, None, None))
-            t = progress + 1800 + int(r() * 2 * per_day)
+            steps.append((start, IN_PROGRESS, None, None))
+            t = start + 1800 + int(r() * 2 * per_day)
             steps.append((t, SUPPLEMENT, SUPPLEMENT_NOTES[int(r() * len(SUPPLEMENT_NOTES))], None))
             y = r()
             if y < 0.08:
@@ -1057,43 +1103,101 @@ class _Generator:
 
 # Below this many files a worker process costs more than it saves.
 WORKER_THRESHOLD = 20_000
+_ATTACHED = "demo_chunk"
 
 
-def _worker(conn: Any, setup: _Setup, slices: list[list[int]]) -> None:
-    """The worker process: make every chunk and send it (marshal) to the parent, which writes it."""
+@dataclass
+class _Batch:
+    """One chunk to write: its rows, or (from a worker) an SQLite file holding them; and its counters."""
+
+    rows: _Chunk | None
+    path: str | None
+    day_counters: dict[int, tuple[int, int]]
+    year_counters: dict[int, tuple[int, int]]
+    first_pk: int
+    events: int
+    first_code: str
+    last_code: str
+
+
+def _batch(chunk: _Chunk, path: str | None = None) -> _Batch:
+    files = chunk[1]
+    return _Batch(
+        None if path else chunk, path, chunk[6], chunk[7], chunk[8], chunk[9], files[0][2], files[-1][2]
+    )
+
+
+def _save_chunk_file(path: str, chunk: _Chunk) -> None:
+    """Write a chunk's rows to a scratch SQLite file (no index, no journal): the writer copies them into the
+    store with one INSERT … SELECT a table, in C, instead of binding every value in Python."""
+    scratch = sqlite3.connect(path, isolation_level=None)
+    try:
+        scratch.execute("PRAGMA journal_mode=OFF")
+        scratch.execute("PRAGMA synchronous=OFF")
+        scratch.execute("BEGIN")
+        for table, columns, index in _TABLES:
+            scratch.execute(f"CREATE TABLE {table.name} ({', '.join(columns)})")
+            marks = ", ".join("?" for _ in columns)
+            scratch.executemany(f"INSERT INTO {table.name} VALUES ({marks})", chunk[index])
+        scratch.execute("COMMIT")
+    finally:
+        scratch.close()
+
+
+def _worker(conn: Any, setup: _Setup, rng_state: Any, slices: list[list[int]], folder: str) -> None:
+    """The worker process: make every chunk into a scratch file and tell the parent, which writes it."""
     try:
         generator = _Generator(setup)
-        for part in slices:
-            conn.send_bytes(marshal.dumps(("chunk", generator.chunk(part))))
+        generator.rng.setstate(rng_state)  # where the parent's generator was after planning
+        for number, part in enumerate(slices):
+            chunk = generator.chunk(part)
+            path = os.path.join(folder, f"chunk-{number:05d}.sqlite3")
+            _save_chunk_file(path, chunk)
+            batch = _batch(chunk, path)
+            del chunk
+            conn.send_bytes(marshal.dumps(("chunk", _batch_fields(batch))))
         conn.send_bytes(marshal.dumps(("done", generator.people.made)))
     except BaseException as exc:  # reported to the parent, which raises it
-        conn.send_bytes(marshal.dumps(("error", f"{type(exc).__name__}: {exc}")))
+        with suppress(OSError):  # unless the parent has gone
+            conn.send_bytes(marshal.dumps(("error", f"{type(exc).__name__}: {exc}")))
     finally:
         conn.close()
 
 
-class _WorkerChunks:
+def _batch_fields(batch: _Batch) -> tuple[Any, ...]:
+    return (
+        batch.path, batch.day_counters, batch.year_counters, batch.first_pk, batch.events, batch.first_code,
+        batch.last_code,
+    )  # fmt: skip
+
+
+class _WorkerBatches:
     """Chunks made by a worker process, one ahead of the writer; :meth:`close` stops it if still running."""
 
-    def __init__(self, setup: _Setup, slices: list[list[int]], made: list[int]) -> None:
+    def __init__(
+        self, setup: _Setup, rng_state: Any, slices: list[list[int]], folder: str, made: list[int]
+    ) -> None:
         methods = multiprocessing.get_all_start_methods()
         # fork is fastest but only safe from a process with a single thread; spawn works everywhere.
         method = "fork" if "fork" in methods and threading.active_count() == 1 else "spawn"
-        context = multiprocessing.get_context(method)
+        context: Any = multiprocessing.get_context(method)
         self._receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_worker, args=(sender, setup, slices), name="motcua-demo", daemon=True)
+        self._process = context.Process(
+            target=_worker, args=(sender, setup, rng_state, slices, folder), name="motcua-demo", daemon=True
+        )
         self._process.start()
         sender.close()
         self._made = made
 
-    def __iter__(self) -> Iterator[_Chunk]:
+    def __iter__(self) -> Iterator[_Batch]:
         while True:
             try:
                 kind, value = marshal.loads(self._receiver.recv_bytes())
             except EOFError:
                 raise RuntimeError("the demo-data worker process ended unexpectedly") from None
             if kind == "chunk":
-                yield value
+                path, days, years, first_pk, events, first_code, last_code = value
+                yield _Batch(None, path, days, years, first_pk, events, first_code, last_code)
             elif kind == "done":
                 self._made.append(value)
                 return
@@ -1108,9 +1212,9 @@ class _WorkerChunks:
             self._process.join()
 
 
-def _chunks_here(generator: _Generator, slices: list[list[int]], made: list[int]) -> Iterator[_Chunk]:
+def _batches_here(generator: _Generator, slices: list[list[int]], made: list[int]) -> Iterator[_Batch]:
     for part in slices:
-        yield generator.chunk(part)
+        yield _batch(generator.chunk(part))
     made.append(generator.people.made)
 
 
@@ -1131,44 +1235,82 @@ def _python_rows(table: Any, columns: tuple[str, ...], rows: list[tuple[Any, ...
         else:
             converters.append(None)
     return [
-        {name: value if convert is None else convert(value) for name, convert, value in zip(columns, converters, row)}
+        {
+            name: value if convert is None else convert(value)
+            for name, convert, value in zip(columns, converters, row, strict=True)
+        }
         for row in rows
     ]
 
 
-def _write(conn: Connection, agency: AgencyConfig, chunk: _Chunk, sqlite: bool) -> None:
-    """One chunk in the caller's transaction: rows, full-text index, counters."""
-    fts_rows, day_counters, year_counters, first_pk = chunk[5], chunk[6], chunk[7], chunk[8]
-    _check_counters(conn, agency, day_counters, year_counters, first_pk)
-    if sqlite:
+@contextmanager
+def _sqlite_transaction(db: Any, attach: str | None) -> Iterator[tuple[Connection, Any]]:
+    """A write transaction on the store's SQLite file, with a scratch file attached (ATTACH cannot run
+    inside a transaction, so this opens its own instead of ``Database.connection``)."""
+    with db.engine.connect() as conn:
         raw = conn.connection.driver_connection
         assert raw is not None
-        raw.execute("PRAGMA cache_size=-262144")  # 256 MiB of page cache for the bulk load
-        # The per-row FTS trigger costs more than one bulk insert into the index: drop it for the load and
-        # recreate it exactly as the migration made it, in this transaction (a crash rolls both back).
-        raw.execute("DROP TRIGGER IF EXISTS files_fts_insert")
-        for table, columns, index in _TABLES:
-            if chunk[index]:
-                names = ", ".join(columns)
-                marks = ", ".join("?" for _ in columns)
-                raw.executemany(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", chunk[index])
-        raw.executemany("INSERT INTO files_fts(rowid, search_text) VALUES (?, ?)", fts_rows)
-        raw.execute(_FTS_INSERT_TRIGGER)
-    else:
-        for table, columns, index in _TABLES:
-            if chunk[index]:
-                conn.execute(insert(table), _python_rows(table, columns, chunk[index]))
-    _save_counters(conn, agency, day_counters, year_counters)
+        if attach:
+            raw.execute(f"ATTACH DATABASE ? AS {_ATTACHED}", (attach,))
+        try:
+            with conn.begin():
+                # The first statement writes, so the transaction holds the write lock from its start (as
+                # BEGIN IMMEDIATE would): the per-row FTS trigger costs more than one bulk insert into the
+                # index, so it is dropped for the load and recreated, exactly as the migration made it, in
+                # the same transaction (a failure rolls both back).
+                raw.execute("DROP TRIGGER IF EXISTS files_fts_insert")
+                raw.execute("PRAGMA cache_size=-262144")  # 256 MiB of page cache for the bulk load
+                yield conn, raw
+                raw.execute(_FTS_INSERT_TRIGGER)
+        finally:
+            raw.execute("PRAGMA cache_size=-2000")  # SQLite's default again for the pooled connection
+            if attach:
+                raw.execute(f"DETACH DATABASE {_ATTACHED}")
 
 
-def _check_counters(
-    conn: Connection,
-    agency: AgencyConfig,
-    day_counters: dict[int, tuple[int, int]],
-    year_counters: dict[int, tuple[int, int]],
-    first_pk: int,
+def _write(
+    db: Any, agency: AgencyConfig, batch: _Batch, audit_entry: Callable[[Connection], None] | None
 ) -> None:
+    """One batch in one transaction: rows, full-text index, counters (and the audit entry, with the first)."""
+    if not db.is_sqlite:
+        assert batch.rows is not None
+        with db.connection() as conn:
+            _check_counters(conn, agency, batch)
+            for table, columns, index in _TABLES:
+                if batch.rows[index]:
+                    conn.execute(insert(table), _python_rows(table, columns, batch.rows[index]))
+            _save_counters(conn, agency, batch)
+            if audit_entry is not None:
+                audit_entry(conn)
+        return
+    with _sqlite_transaction(db, batch.path) as (conn, raw):
+        _check_counters(conn, agency, batch)
+        for table, columns, index in _TABLES:
+            names = ", ".join(columns)
+            if batch.path:
+                raw.execute(
+                    f"INSERT INTO main.{table.name} ({names}) SELECT {names} FROM {_ATTACHED}.{table.name}"
+                )
+            elif batch.rows and batch.rows[index]:
+                marks = ", ".join("?" for _ in columns)
+                raw.executemany(
+                    f"INSERT INTO main.{table.name} ({names}) VALUES ({marks})", batch.rows[index]
+                )
+        if batch.path:
+            raw.execute(
+                "INSERT INTO main.files_fts(rowid, search_text) "
+                f"SELECT pk, search_text FROM {_ATTACHED}.files"
+            )
+        elif batch.rows:
+            raw.executemany("INSERT INTO main.files_fts(rowid, search_text) VALUES (?, ?)", batch.rows[5])
+        _save_counters(conn, agency, batch)
+        if audit_entry is not None:
+            audit_entry(conn)
+
+
+def _check_counters(conn: Connection, agency: AgencyConfig, batch: _Batch) -> None:
     """Refuse to write when someone registered files since the counters were read."""
+    day_counters, year_counters, first_pk = batch.day_counters, batch.year_counters, batch.first_pk
     days = {date.fromordinal(d): before for d, (before, _) in day_counters.items()}
     stored_days = dict(
         conn.execute(
@@ -1195,38 +1337,47 @@ def _check_counters(
         raise StorageUnavailable("files were registered while demo data was being made; run demo-data again")
 
 
-def _save_counters(
-    conn: Connection,
-    agency: AgencyConfig,
-    day_counters: dict[int, tuple[int, int]],
-    year_counters: dict[int, tuple[int, int]],
-) -> None:
-    codes = FileCodeCounter.__table__
-    for ordinal, (before, after) in day_counters.items():
+def _save_counters(conn: Connection, agency: AgencyConfig, batch: _Batch) -> None:
+    """Leave file_code_counters and register_counters where a later registration continues."""
+    for ordinal, (before, after) in batch.day_counters.items():
         day = date.fromordinal(ordinal)
         if before:
             conn.execute(
-                codes.update()
-                .where(codes.c.agency_code == agency.code, codes.c.workstation == agency.workstation, codes.c.day == day)
+                update(FileCodeCounter)
+                .where(
+                    FileCodeCounter.agency_code == agency.code,
+                    FileCodeCounter.workstation == agency.workstation,
+                    FileCodeCounter.day == day,
+                )
                 .values(issued=after)
             )
         else:
             conn.execute(
-                insert(codes).values(agency_code=agency.code, workstation=agency.workstation, day=day, issued=after)
+                insert(FileCodeCounter).values(
+                    agency_code=agency.code, workstation=agency.workstation, day=day, issued=after
+                )
             )
-    entries = RegisterCounter.__table__
-    for year, (before, after) in year_counters.items():
+    for year, (before, after) in batch.year_counters.items():
         if before:
             conn.execute(
-                entries.update()
-                .where(entries.c.year == year, entries.c.book == agency.workstation)
+                update(RegisterCounter)
+                .where(RegisterCounter.year == year, RegisterCounter.book == agency.workstation)
                 .values(last_entry=after)
             )
         else:
-            conn.execute(insert(entries).values(year=year, book=agency.workstation, last_entry=after))
+            conn.execute(insert(RegisterCounter).values(year=year, book=agency.workstation, last_entry=after))
 
 
 # -- the entry point -----------------------------------------------------------------------------------
+# -- the entry point -----------------------------------------------------------------------------------
+
+
+def _scratch_parent(db: Any) -> str | None:
+    """The store's folder, for the scratch files (same disk); the system's temporary folder otherwise."""
+    database = db.engine.url.database
+    if database and database != ":memory:":
+        return os.path.dirname(os.path.abspath(str(database)))
+    return None
 
 
 def generate(
@@ -1261,7 +1412,8 @@ def generate(
             day.toordinal(): issued
             for day, issued in session.execute(
                 select(FileCodeCounter.day, FileCodeCounter.issued).where(
-                    FileCodeCounter.agency_code == agency.code, FileCodeCounter.workstation == agency.workstation
+                    FileCodeCounter.agency_code == agency.code,
+                    FileCodeCounter.workstation == agency.workstation,
                 )
             )
         }
@@ -1275,13 +1427,22 @@ def generate(
         }
         max_pk = int(session.execute(text("SELECT coalesce(max(pk), 0) FROM files")).scalar_one())
         # Codes that exist without being counted (after a restore from an older backup) are skipped.
-        existing = set(session.scalars(select(File.code).where(File.agency_code == agency.code))) if max_pk else set()
+        existing = (
+            set(session.scalars(select(File.code).where(File.agency_code == agency.code)))
+            if max_pk
+            else set()
+        )
 
     setup = _Setup(
         seed=seed,
         agency=agency,
         actor_hex=uuid.UUID(actor.user_id).hex,
-        calendar_parts=(calendar.office_hours, dict(calendar.tables), calendar.statutory_rules, calendar.weekend),
+        calendar_parts=(
+            calendar.office_hours,
+            dict(calendar.tables),
+            calendar.statutory_rules,
+            calendar.weekend,
+        ),
         versions=versions,
         stamp=stamp,
         taken_ids=taken,
@@ -1292,43 +1453,50 @@ def generate(
     )
     generator = _Generator(setup, calendar)
     moments = generator.plan(files)
-    slices = [moments[i : i + chunk_size] for i in range(0, len(moments), chunk_size)]
+    # A small first chunk, so that writing starts soon when a worker makes the rows.
+    first = min(chunk_size, FIRST_CHUNK)
+    slices = [moments[:first]] + [moments[i : i + chunk_size] for i in range(first, len(moments), chunk_size)]
     made: list[int] = []
-    chunks: Iterable[_Chunk] | None = None
-    if worker or (worker is None and files >= WORKER_THRESHOLD):
-        try:
-            chunks = _WorkerChunks(setup, slices, made)
-        except (OSError, ValueError, RuntimeError, pickle.PicklingError):
-            chunks = None  # no worker process here: make the rows in this one
-    if chunks is None:
-        chunks = _chunks_here(generator, slices, made)
-
     clock = generator.clock
-    first_code = last_code = None
-    event_count = 0
     details = {
         "files": files,
         "seed": seed,
         "received_from": clock.aware(clock.to_ls(moments[0])).isoformat(),
         "received_to": clock.aware(clock.to_ls(moments[-1])).isoformat(),
     }
-    try:
-        for index, chunk in enumerate(chunks):
-            with db.connection() as conn:
-                _write(conn, agency, chunk, sqlite)
-                if index == 0:  # one audit entry for the whole batch, with its first rows
-                    with Session(bind=conn) as session:
-                        audit.append(session, actor, "demo.generated", "file", None, details, at=stamp)
-                        session.flush()
-            first_code = first_code or chunk[1][0][2]
-            last_code = chunk[1][-1][2]
-            event_count += chunk[9]
-    finally:
-        if isinstance(chunks, _WorkerChunks):
-            chunks.close()
-        if sqlite:  # SQLite's default page cache again for the pooled connection
-            with db.connection() as conn:
-                conn.exec_driver_sql("PRAGMA cache_size=-2000")
+
+    def audit_entry(conn: Connection) -> None:
+        with Session(bind=conn) as session:
+            audit.append(session, actor, "demo.generated", "file", None, details, at=stamp)
+            session.flush()
+
+    first_code = last_code = None
+    event_count = 0
+    with ExitStack() as stack:
+        batches: Iterable[_Batch] | None = None
+        if sqlite and (worker or (worker is None and files >= WORKER_THRESHOLD)):
+            folder = stack.enter_context(
+                tempfile.TemporaryDirectory(
+                    prefix="motcua-demo-", dir=_scratch_parent(db), ignore_cleanup_errors=True
+                )
+            )
+            try:
+                workers = _WorkerBatches(setup, generator.rng.getstate(), slices, folder, made)
+            except (OSError, ValueError, RuntimeError, pickle.PicklingError):
+                pass  # no worker process here: make the rows in this one
+            else:
+                stack.callback(workers.close)
+                batches = workers
+        if batches is None:
+            batches = _batches_here(generator, slices, made)
+        for index, batch in enumerate(batches):
+            _write(db, agency, batch, audit_entry if index == 0 else None)
+            if batch.path:
+                with suppress(OSError):
+                    os.remove(batch.path)
+            first_code = first_code or batch.first_code
+            last_code = batch.last_code
+            event_count += batch.events
     return DemoReport(
         files=files,
         citizens=made[0] if made else 0,

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Column, Integer, MetaData, Select, Table, Text, and_, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -87,7 +89,15 @@ def _local_day_start(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=VIETNAM_TZ)
 
 
-def text_condition(session: Session, text: str, fts: bool) -> ColumnElement[bool] | None:
+@dataclass(frozen=True)
+class FtsMatch:
+    """A name search answered by the FTS5 index: the query is driven from it, newest rowid first, so
+    FTS5 stops after the page instead of reading every match."""
+
+    expression: str
+
+
+def text_condition(session: Session, text: str, fts: bool) -> ColumnElement[bool] | FtsMatch | None:
     """The condition for the search box; ``None`` when ``text`` can match nothing."""
     raw = text.strip()
     if not raw:
@@ -112,8 +122,7 @@ def text_condition(session: Session, text: str, fts: bool) -> ColumnElement[bool
         return None
     if fts:
         match = " AND ".join(f'"{t}"*' for t in tokens)
-        matching = select(files_fts.c.rowid).where(literal_column("files_fts").op("MATCH")(match))
-        return File.pk.in_(matching)
+        return FtsMatch(match)
     return and_(*(File.search_text.contains(t, autoescape=True) for t in tokens))
 
 
@@ -150,11 +159,17 @@ def filtered(
                 File.due_at >= at,
                 File.due_at < _local_day_start(today + timedelta(days=3)),
             ]
+    order: ColumnElement[Any] = File.pk.desc()
     if query.query and query.query.strip():  # a blank search box filters nothing out
         condition = text_condition(session, query.query, fts)
         if condition is None:
             return None
-        conditions.append(condition)
+        if isinstance(condition, FtsMatch):
+            stmt = stmt.join(files_fts, files_fts.c.rowid == File.pk)
+            conditions.append(literal_column("files_fts").op("MATCH")(condition.expression))
+            order = files_fts.c.rowid.desc()
+        else:
+            conditions.append(condition)
     if conditions:
         stmt = stmt.where(and_(*conditions))
-    return stmt.order_by(File.pk.desc()).limit(query.limit).offset(query.offset)
+    return stmt.order_by(order).limit(query.limit).offset(query.offset)
