@@ -165,8 +165,8 @@ def _file_out(detail: Any, as_json: bool, full: bool = False) -> None:
     if full:
         for doc in detail.documents:
             print(
-                f"  document:  {doc.name} (originals {doc.originals}, certified copies {doc.certified_copies}, "
-                f"photocopies {doc.photocopies})"
+                f"  document:  {doc.name} (originals {doc.originals}, "
+                f"certified copies {doc.certified_copies}, photocopies {doc.photocopies})"
             )
         for event in data["events"]:
             status = f"{event['from_status'] or '-'} -> {event['to_status'] or '-'}"
@@ -308,7 +308,8 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     report = generate(services, args.files, seed=args.seed)
     seconds = max((now() - started).total_seconds(), 1e-9)
     print(
-        f"{report.files} files ({report.citizens} citizens) in {seconds:.1f} s: {report.files / seconds:,.0f} files/s",
+        f"{report.files} files ({report.citizens} citizens) in {seconds:.1f} s: "
+        f"{report.files / seconds:,.0f} files/s",
         file=sys.stderr,
     )
     return EXIT_OK

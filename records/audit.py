@@ -32,7 +32,7 @@ def append(
     session.add(
         AuditEntry(
             at=at or now(),
-            user_id=_uuid(actor.user_id),
+            user_id=uuid.UUID(actor.user_id),
             username=actor.username,
             workstation=actor.workstation,
             action=action,
@@ -41,10 +41,6 @@ def append(
             details=details or {},
         )
     )
-
-
-def _uuid(text: str) -> uuid.UUID:
-    return uuid.UUID(text)
 
 
 @dataclass(frozen=True)

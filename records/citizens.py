@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from records import personal_id as pid
 from records.clock import now, parse_date
+from records.enums import parse_coded
 from records.errors import InvalidInput
 from records.text import fold, nfc, optional_nfc
 
@@ -32,14 +33,7 @@ class ApplicantKind(IntEnum):
     @classmethod
     def parse(cls, value: object) -> ApplicantKind:
         """A kind from its code or name: ``citizen``, ``business``, ``state_body``, ``other_organisation``."""
-        if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
-            try:
-                return cls(int(value))
-            except ValueError:
-                pass
-        elif isinstance(value, str) and value.strip().upper() in cls.__members__:
-            return cls[value.strip().upper()]
-        raise InvalidInput(f"unknown applicant kind {value!r}", value=str(value))
+        return parse_coded(cls, value, f"unknown applicant kind {value!r}")
 
 
 # National number: 9-10 ASCII digits not starting with 0 (an optional trunk 0 after +84 is dropped).

@@ -14,6 +14,7 @@ from typing import Any, Literal
 from records.calendar import classify_completion
 from records.citizens import CitizenInput, CitizenView
 from records.clock import iso, local, parse_datetime
+from records.enums import parse_coded
 from records.errors import InvalidInput
 from records.text import nfc, optional_nfc
 from records.workflow import CLOCK_RUNNING, INITIAL_STATUSES, PROCESSING_DONE, Status
@@ -32,14 +33,7 @@ class Channel(IntEnum):
     @classmethod
     def parse(cls, value: object) -> Channel:
         """A channel from its code (1, 2, 3) or name (``in_person``, ``online``, ``post``)."""
-        if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
-            try:
-                return cls(int(value))
-            except ValueError:
-                pass
-        elif isinstance(value, str) and value.strip().upper() in cls.__members__:
-            return cls[value.strip().upper()]
-        raise InvalidInput(f"unknown channel {value!r}; 1 in person, 2 online, 3 post", value=str(value))
+        return parse_coded(cls, value, f"unknown channel {value!r}; 1 in person, 2 online, 3 post")
 
 
 @dataclass(frozen=True)

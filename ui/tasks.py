@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QThread, Signal
 
 
-
 class Task(QObject):
     """One submitted piece of work; its signals fire on the thread that owns it (the UI thread)."""
 

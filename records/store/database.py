@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from records.errors import DomainError, StorageUnavailable
+from records.errors import StorageUnavailable
 
 BUSY_TIMEOUT_MS = 10_000
 _IMMEDIATE = "motcua_sqlite_immediate"
@@ -110,7 +110,7 @@ class UnitOfWork:
             self.session.rollback()
         finally:
             self.session.close()
-        if isinstance(exc, OperationalError) and not isinstance(exc, DomainError):
+        if isinstance(exc, OperationalError):
             raise storage_error(exc) from exc
 
 

@@ -61,7 +61,7 @@ def next_register_entry(session: Session, year: int, book: int) -> int:
     return counter.last_entry
 
 
-def summary_select() -> tuple[Select[tuple[object, ...]], type[Citizen]]:
+def summary_select() -> Select[*tuple[Any, ...]]:
     """The SELECT behind a file-list row (file, its procedure's name, its owner)."""
     owner = aliased(Citizen, name="owner")
     stmt = (
@@ -82,7 +82,7 @@ def summary_select() -> tuple[Select[tuple[object, ...]], type[Citizen]]:
         .join(owner, owner.id == File.owner_id)
         .join(Procedure, Procedure.code == File.procedure_code)
     )
-    return stmt, owner  # type: ignore[return-value]
+    return stmt
 
 
 def _local_day_start(day: date) -> datetime:
@@ -128,9 +128,9 @@ def text_condition(session: Session, text: str, fts: bool) -> ColumnElement[bool
 
 def filtered(
     session: Session, query: FileQuery, fts: bool, at: datetime
-) -> Select[tuple[object, ...]] | None:
+) -> Select[*tuple[Any, ...]] | None:
     """The file-list SELECT for ``query`` (newest first, paged); ``None`` when nothing can match."""
-    stmt, _owner = summary_select()
+    stmt = summary_select()
     conditions: list[ColumnElement[bool]] = []
     if query.statuses:
         conditions.append(File.status.in_([int(s) for s in query.statuses]))
