@@ -1,8 +1,9 @@
 """The ``motcua`` command line: a stable contract that administrators and other tools script.
 
-Exit codes: 0 success; 1 a check that answers no (an invalid ID; its JSON is still printed); 2 bad input or
-a refused action, with one clear line on stderr and nothing changed. Without a command, ``motcua`` opens
-the application. Commands other than ``id`` open the store (creating and migrating it if needed).
+Exit codes: 0 success; 1 a check that answers no (an invalid ID, a receipt code that does not verify; its
+JSON is still printed); 2 bad input or a refused action, with one clear line on stderr and nothing changed.
+Without a command, ``motcua`` opens the application. Commands other than ``id`` open the store (creating
+and migrating it if needed).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from records.clock import iso, now, parse_datetime
+from records.clock import iso, local, now, parse_datetime
 from records.errors import DomainError
 
 EXIT_OK = 0
@@ -315,6 +316,151 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _printed(args: argparse.Namespace, form: str, code: str | None, make: Callable[[Any], Any]) -> int:
+    """Lay out a form with ``make(printouts)``, write it to ``--out`` (whole or not at all), report."""
+    from printing.printouts import Printouts
+
+    services = _services(args)
+    printouts = Printouts(services)
+    document = make(printouts)
+    path = printouts.save(document, Path(args.out), _actor(services), form, code)
+    data = {"path": str(path), "form": form, "code": code, "pages": len(document.pages)}
+    if args.json:
+        _print_json(data)
+    else:
+        print(f"wrote {path} ({form}, {len(document.pages)} page{'s' if len(document.pages) > 1 else ''})")
+    return EXIT_OK
+
+
+def cmd_print_receipt(args: argparse.Namespace) -> int:
+    return _printed(args, "receipt", args.code, lambda p: p.receipt(args.code, args.paper, args.copies))
+
+
+def cmd_print_form(args: argparse.Namespace) -> int:
+    from records.forms import FormKind
+
+    kind = FormKind.parse(args.kind)
+    return _printed(args, kind.value, args.code, lambda p: p.form(kind, args.code))
+
+
+def cmd_print_register(args: argparse.Namespace) -> int:
+    from records.clock import parse_date
+
+    date_from, date_to = parse_date(args.date_from), parse_date(args.date_to)
+    return _printed(args, "register", None, lambda p: p.register(date_from, date_to))
+
+
+def cmd_forms_list(args: argparse.Namespace) -> int:
+    from records.forms import form_sets
+
+    services = _services(args)
+    current = services.settings.form_set().id
+    sets = [
+        {
+            "id": f.id,
+            "name": f.name,
+            "basis": f.basis,
+            "in_use": f.id == current,
+            "forms": {k.value: {"number": spec.number, "title": spec.title} for k, spec in f.forms.items()},
+        }
+        for f in form_sets()
+    ]
+    if args.json:
+        _print_json(sets)
+    else:
+        for entry in sets:
+            mark = "*" if entry["in_use"] else " "
+            print(f"{mark} {entry['id']}: {entry['name']}")
+            for kind, spec in entry["forms"].items():
+                print(f"    {kind:<10} Mẫu số {spec['number']}  {spec['title']}")
+    return EXIT_OK
+
+
+def cmd_forms_use(args: argparse.Namespace) -> int:
+    services = _services(args)
+    chosen = services.settings.use_form_set(_actor(services), args.set_id)
+    print(f"forms: {chosen.id} ({chosen.name})")
+    return EXIT_OK
+
+
+def cmd_receipt_lookup_url(args: argparse.Namespace) -> int:
+    services = _services(args)
+    if args.template is not None or args.clear:
+        services.receipts.set_lookup_url(_actor(services), None if args.clear else args.template)
+    template = services.settings.get("receipt_lookup_url")
+    print(template or "(none: the QR holds the bare receipt code)")
+    return EXIT_OK
+
+
+def cmd_receipt_verify(args: argparse.Namespace) -> int:
+    from records.keys import format_key_id
+    from records.receipt_codes import parse
+
+    text = (sys.stdin.read() if args.text == "-" else args.text).strip()
+    parse(text)  # not a receipt code at all: refused (exit 2) before the store is opened
+    services = _services(args)
+    check = services.receipts.verify(text, id_number=args.id)
+    if args.json:
+        _print_json(check.to_json())
+        return EXIT_OK if check.valid else EXIT_NO
+    claim = check.claim
+    key = format_key_id(claim.key_id)
+    if check.status == "unknown_key":
+        print(
+            f"INVALID: signed with key {key}, which is neither this installation's nor a trusted one: "
+            "the signature cannot be checked (see 'motcua key trust')"
+        )
+        return EXIT_NO
+    signer = "this installation" if check.signer_kind == "this_installation" else "a trusted workstation"
+    if not check.valid:
+        print(f"INVALID: the signature does not match (key {key}, {check.signer_label or signer})")
+        return EXIT_NO
+    appointment = local(claim.appointment).strftime("%H:%M %d/%m/%Y")
+    if check.file_exists:
+        here = f"the file exists here (status {check.file_status.slug if check.file_status else '-'})"
+    else:
+        here = "no file with this code in this store"
+    print(
+        f"valid: file {claim.file_code} (agency {claim.agency_code}), appointment {appointment}, "
+        f"signed by {signer} ({check.signer_label}, key {key}); {here}"
+    )
+    if check.appointment_matches is False:
+        print("warning: the appointment differs from the file's in this store")
+    if check.id_matches is not None:
+        print(
+            "the ID matches the file's owner"
+            if check.id_matches
+            else "warning: the ID is NOT the file's owner's"
+        )
+    elif args.id is not None:
+        print("the ID cannot be checked here: only the installation that printed the receipt can")
+    return EXIT_OK
+
+
+def cmd_key_show(args: argparse.Namespace) -> int:
+    from records.keys import format_key_id
+
+    services = _services(args)
+    text = services.receipts.public_key_text()
+    if args.json:
+        _print_json({"public_key": text, "key_id": format_key_id(services.receipts.key_id())})
+    else:
+        print(text)
+    return EXIT_OK
+
+
+def cmd_key_trust(args: argparse.Namespace) -> int:
+    from records.keys import format_key_id
+
+    services = _services(args)
+    trusted = services.receipts.trust_key(_actor(services), args.public_key, args.label)
+    if args.json:
+        _print_json(trusted.to_json())
+    else:
+        print(f"trusted key {format_key_id(trusted.key_id)} ({trusted.label})")
+    return EXIT_OK
+
+
 def cmd_open(args: argparse.Namespace) -> int:
     from desktop.app import run
 
@@ -411,6 +557,53 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a JSON file, or - for standard input")
     p = add(holidays_sub, "list", cmd_holidays_list, "list a year's days off and make-up working days")
     p.add_argument("year", type=int)
+    p.add_argument("--json", action="store_true")
+
+    receipt_cmd = sub.add_parser("receipt", help="the signed codes printed on receipts")
+    receipt_sub = receipt_cmd.add_subparsers(dest="receipt_command", required=True, parser_class=_Parser)
+    p = add(receipt_sub, "verify", cmd_receipt_verify, "check a receipt's QR code (signature, file, owner)")
+    p.add_argument("text", help="the QR text (the code or a link holding it), or - to read standard input")
+    p.add_argument("--id", help="the owner's ID number, to check it against the code (this installation's)")
+    p.add_argument("--json", action="store_true")
+
+    p = add(receipt_sub, "lookup-url", cmd_receipt_lookup_url, "show or set the status-lookup link in the QR")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("template", nargs="?", help="an http(s) link with {payload} (and optionally {code})")
+    group.add_argument("--clear", action="store_true", help="print the bare receipt code in the QR")
+
+    print_cmd = sub.add_parser("print", help="print the one-stop forms and the register as PDF")
+    print_sub = print_cmd.add_subparsers(dest="print_command", required=True, parser_class=_Parser)
+    p = add(print_sub, "receipt", cmd_print_receipt, "the receipt and appointment slip (Mẫu 01) of a file")
+    p.add_argument("code")
+    p.add_argument("--out", required=True, help="the PDF to write")
+    p.add_argument("--paper", choices=["a4", "a5", "80mm"], default="a4")
+    p.add_argument("--copies", type=int, choices=[1, 2], default=1)
+    p.add_argument("--json", action="store_true")
+    p = add(print_sub, "form", cmd_print_form, "a file's supplement, refusal, apology, stop or control form")
+    p.add_argument("kind", choices=["supplement", "refusal", "apology", "stop", "control"])
+    p.add_argument("code")
+    p.add_argument("--out", required=True, help="the PDF to write")
+    p.add_argument("--json", action="store_true")
+    p = add(print_sub, "register", cmd_print_register, "the register (Sổ theo dõi hồ sơ) for a date range")
+    p.add_argument("--from", dest="date_from", required=True, help="first day (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", required=True, help="last day (YYYY-MM-DD)")
+    p.add_argument("--out", required=True, help="the PDF to write")
+    p.add_argument("--json", action="store_true")
+
+    forms_cmd = sub.add_parser("forms", help="the form sets (TT 03/2025, TT 01/2018)")
+    forms_sub = forms_cmd.add_subparsers(dest="forms_command", required=True, parser_class=_Parser)
+    p = add(forms_sub, "list", cmd_forms_list, "list the form sets, their numbers and titles")
+    p.add_argument("--json", action="store_true")
+    p = add(forms_sub, "use", cmd_forms_use, "choose the agency's form set")
+    p.add_argument("set_id", metavar="SET", choices=["tt03-2025", "tt01-2018"])
+
+    key_cmd = sub.add_parser("key", help="this installation's signing key and the keys it trusts")
+    key_sub = key_cmd.add_subparsers(dest="key_command", required=True, parser_class=_Parser)
+    p = add(key_sub, "show", cmd_key_show, "print this installation's public key")
+    p.add_argument("--json", action="store_true")
+    p = add(key_sub, "trust", cmd_key_trust, "trust another workstation's key to check its receipts")
+    p.add_argument("public_key", metavar="PUBKEY", help="its 'motcua key show' output (ed25519:…)")
+    p.add_argument("--label", required=True, help="whose workstation it is")
     p.add_argument("--json", action="store_true")
 
     p = add(sub, "demo-data", cmd_demo_data, "fill the store with realistic demonstration files")

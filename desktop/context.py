@@ -15,6 +15,7 @@ from platformdirs import user_data_dir
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from records.errors import StorageUnavailable
+from records.keys import InstallationKeys
 from records.services import Services, build_services
 from records.services.users import system_actor
 from records.store.database import Database, make_engine, sqlite_url, storage_error
@@ -22,6 +23,7 @@ from records.store.migrate import upgrade
 
 APP_DIR_NAME = "MotCuaDesk"
 DB_FILE_NAME = "motcua.sqlite3"
+KEYS_DIR_NAME = "keys"
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,11 @@ class Location:
     def backup_dir(self) -> Path:
         """Where automatic backups go."""
         return self.data_dir / "backups"
+
+    @property
+    def keys_dir(self) -> Path:
+        """Where the installation's signing key and ID salt live (made on first use)."""
+        return self.data_dir / KEYS_DIR_NAME
 
 
 def resolve(data_dir: str | None = None, db_url: str | None = None) -> Location:
@@ -65,7 +72,7 @@ def open_services(location: Location) -> Services:
         raise storage_error(exc) from exc
     except DBAPIError as exc:
         raise storage_error(exc) from exc
-    services = build_services(Database(engine))
+    services = build_services(Database(engine), InstallationKeys(location.keys_dir))
     with services.db.writing() as uow:
         actor = system_actor(uow.session)
         uow.commit()

@@ -100,3 +100,10 @@ class PermissionDenied(DomainError):
     """The acting user's role does not allow the action."""
 
     code = "permission_denied"
+
+
+class FormNotApplicable(DomainError):
+    """A form asked for a file whose state it does not fit (a refusal slip for a returned file), or one
+    the agency's form set does not have."""
+
+    code = "form_not_applicable"

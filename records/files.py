@@ -190,6 +190,7 @@ class EventView:
     note: str | None
     due_before: datetime | None
     due_after: datetime | None
+    user_full_name: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The JSON the command line prints."""
@@ -264,6 +265,8 @@ class FileDetail:
     summary_text: str | None
     note: str | None
     events: tuple[EventView, ...]
+    clock_started_at: datetime | None = None
+    received_by_name: str | None = None
 
     @property
     def code(self) -> str:
@@ -274,6 +277,17 @@ class FileDetail:
     def status(self) -> Status:
         """The current status."""
         return self.summary.status
+
+    @property
+    def appointment(self) -> datetime | None:
+        """The appointment the receipt gives: the due date when the file was (last) accepted, before any
+        extension (an extension is announced by its own letter, Mẫu 04)."""
+        return self.original_due_at or self.summary.due_at
+
+    @property
+    def accepted_at(self) -> datetime:
+        """When the processing clock last started: the receipt, or the complete re-submission."""
+        return self.clock_started_at or self.summary.received_at
 
     def to_json(self) -> dict[str, Any]:
         """The JSON the command line prints (``code``, ``due_at`` and ``status`` at the top level)."""
@@ -350,3 +364,36 @@ def timing_of(status: Status, due_at: datetime | None, finished_at: datetime | N
             return "due_today"
         return "on_track"
     return "closed"
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    """One line of the register of files (Sổ theo dõi hồ sơ): a file as the register prints it.
+
+    Only what the register shows is carried, so a month of a busy commune (10,000 lines) is read in one
+    query without loading documents, fees or events."""
+
+    register_year: int
+    register_book: int
+    register_entry: int
+    code: str
+    status: Status
+    procedure_code: str
+    procedure_name: str
+    sets: int
+    owner_name: str
+    owner_address: str | None
+    owner_phone: str | None
+    received_at: datetime
+    appointment: datetime | None  # the due date the receipt gave, before any extension
+    due_at: datetime | None  # the due date in force (extended, or suspended while a supplement is awaited)
+    returned_at: datetime | None
+    finished_at: datetime | None
+    extension_count: int
+    clerk_name: str | None  # None for the built-in system account (command-line registrations)
+    note: str | None
+
+    @property
+    def book(self) -> str:
+        """``1/2026``: the register book and year, as the receipt cites them."""
+        return f"{self.register_book}/{self.register_year}"

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from records.keys import InstallationKeys
 from records.services.calendar import CalendarService
 from records.services.catalog import CatalogService
 from records.services.files import FileService
+from records.services.receipts import ReceiptService
 from records.services.settings import SettingsService
 from records.services.users import UserService
 from records.store.database import Database
@@ -26,13 +28,16 @@ class Services:
     catalog: CatalogService
     calendar: CalendarService
     files: FileService
+    receipts: ReceiptService
 
 
-def build_services(db: Database) -> Services:
-    """Wire the services of a migrated store."""
+def build_services(db: Database, keys: InstallationKeys | None = None) -> Services:
+    """Wire the services of a migrated store. Without ``keys`` (the installation's key folder), signing
+    and checking receipt codes raise :class:`~records.errors.NotInitialised`."""
     settings = SettingsService(db)
     users = UserService(db)
     catalog = CatalogService(db)
     calendar = CalendarService(db, settings)
     files = FileService(db, settings, catalog, calendar)
-    return Services(db, settings, users, catalog, calendar, files)
+    receipts = ReceiptService(db, settings, keys)
+    return Services(db, settings, users, catalog, calendar, files, receipts)

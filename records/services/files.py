@@ -7,8 +7,9 @@ citizens, and records the first event and an audit entry — all committed toget
 
 from __future__ import annotations
 
+import builtins
 import uuid
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -26,6 +27,7 @@ from records.files import (
     FileDetail,
     FileQuery,
     FileSummary,
+    RegisterEntry,
     RegistrationRequest,
     timing_of,
 )
@@ -38,7 +40,7 @@ from records.store.database import Database
 from records.store.models import Citizen, File, FileDocument, FileEvent, FileFee, Procedure, User
 from records.store.models import ProcedureVersion as VersionRow
 from records.text import fold, optional_nfc
-from records.users import Actor
+from records.users import SYSTEM_USERNAME, Actor
 from records.workflow import (
     Status,
     can_extend,
@@ -49,6 +51,8 @@ from records.workflow import (
 
 # A registration stamped later than this ahead of the clock is refused: the PC's clock or the input is off.
 FUTURE_TOLERANCE = timedelta(minutes=5)
+# The longest register printed at once: a year (a leap year's 366 days), the span a register book covers.
+MAX_REGISTER_DAYS = 366
 
 
 class FileService:
@@ -302,6 +306,13 @@ class FileService:
             uow.commit()
         return detail
 
+    def record_printed(self, actor: Actor, form: str, code: str | None, details: dict[str, Any]) -> None:
+        """Note in the audit log that a form was printed (for a file, or the register for a range)."""
+        with self._db.writing() as uow:
+            entity = "file" if code else "register"
+            audit.append(uow.session, actor, "form.printed", entity, code, {"form": form, **details})
+            uow.commit()
+
     def list(self, query: FileQuery) -> list[FileSummary]:
         """The files matching ``query``, newest first."""
         moment = now()
@@ -310,6 +321,28 @@ class FileService:
             if stmt is None:
                 return []
             return [_summary_from_row(row, moment) for row in uow.session.execute(stmt)]
+
+    # builtins.list: this class's own ``list`` method shadows the type inside its body.
+    def register_entries(self, date_from: date, date_to: date) -> builtins.list[RegisterEntry]:
+        """The register of files (Sổ theo dõi hồ sơ) for the files received on the local days ``date_from``
+        to ``date_to`` (both included), in register order. :class:`InvalidInput` when the range is
+        reversed or longer than 366 days."""
+        if date_from > date_to:
+            raise InvalidInput(
+                f"the register's start date {date_from.isoformat()} is after its end date "
+                f"{date_to.isoformat()}",
+                field="date_from",
+            )
+        days = (date_to - date_from).days + 1
+        if days > MAX_REGISTER_DAYS:
+            raise InvalidInput(
+                f"the register covers at most {MAX_REGISTER_DAYS} days; {date_from.isoformat()} to "
+                f"{date_to.isoformat()} is {days} days: print it a year at a time",
+                field="date_to",
+                days=days,
+            )
+        with self._db.reading() as uow:
+            return files_repo.register_entries(uow.session, date_from, date_to)
 
 
 def search_text(owner: Citizen, submitter: Citizen) -> str:
@@ -384,7 +417,7 @@ def _detail(session: Session, file: File) -> FileDetail:
     )
     fees = session.scalars(select(FileFee).where(FileFee.file_id == file.id).order_by(FileFee.position))
     events = session.execute(
-        select(FileEvent, User.username)
+        select(FileEvent, User.username, User.full_name)
         .outerjoin(User, User.id == FileEvent.user_id)
         .where(FileEvent.file_id == file.id)
         .order_by(FileEvent.at, FileEvent.id)
@@ -422,7 +455,20 @@ def _detail(session: Session, file: File) -> FileDetail:
                 note=e.note,
                 due_before=e.due_before,
                 due_after=e.due_after,
+                user_full_name=full_name,
             )
-            for e, username in events
+            for e, username, full_name in events
         ),
+        clock_started_at=file.clock_started_at,
+        received_by_name=_user_name(session, file.received_by),
     )
+
+
+def _user_name(session: Session, user_id: uuid.UUID | None) -> str | None:
+    """A person's full name for the forms; none for the built-in system account."""
+    if user_id is None:
+        return None
+    user = session.get(User, user_id)
+    if user is None or user.username == SYSTEM_USERNAME:
+        return None
+    return user.full_name

@@ -16,16 +16,20 @@ from records.calendar import OfficeHours
 from records.clock import now
 from records.errors import InvalidInput, NotInitialised
 from records.file_codes import FileCodeScheme, normalise_agency_code
+from records.forms import FormSet, load_form_set
 from records.services.users import system_actor
 from records.store.database import Database
 from records.store.models import Setting
 from records.text import nfc, optional_nfc
+from records.users import Actor
 
 AGENCY = "agency"
 WORKSTATION = "workstation"
 FILE_CODE_SCHEME = "file_code_scheme"
 OFFICE_HOURS = "office_hours"
 FORM_SET = "form_set"
+RECEIPT_LOOKUP_URL = "receipt_lookup_url"  # the status-lookup link template printed as the receipt's QR
+TRUSTED_KEYS = "trusted_keys"  # other workstations' public keys whose receipt codes this one checks
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,20 @@ class SettingsService:
     def is_initialised(self) -> bool:
         """Whether an agency has been set up."""
         return self.get(AGENCY) is not None
+
+    def form_set(self) -> FormSet:
+        """The agency's form set (TT 03/2025 unless ``form_set`` names another shipped set)."""
+        return load_form_set(self.get(FORM_SET))
+
+    def use_form_set(self, actor: Actor, set_id: str) -> FormSet:
+        """Choose the agency's form set (``tt03-2025`` or ``tt01-2018``)."""
+        chosen = load_form_set(set_id)
+        with self._db.writing() as uow:
+            put_setting(uow.session, FORM_SET, chosen.id)
+            details = {"form_set": chosen.id}
+            audit.append(uow.session, actor, "settings.form_set", "settings", FORM_SET, details)
+            uow.commit()
+        return chosen
 
     def office_hours(self) -> OfficeHours:
         """The office hours of the working calendar (07:00–11:30, 13:30–17:00 unless configured)."""

@@ -1,4 +1,5 @@
-"""File queries and number allocation: the file list's SQL, file codes and register entry numbers.
+"""File queries and number allocation: the file list's and the register's SQL, file codes and register entry
+numbers.
 
 Search never sorts or filters in Python: exact lookups go through unique indexes (file code, personal
 ID, phone), names through SQLite's FTS5 index of folded names (``files_fts``; a LIKE on the folded text on
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, Select, Table, Text, and_, literal_column, or_, select
+from sqlalchemy import Column, Integer, MetaData, Select, Table, Text, and_, case, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -21,11 +22,12 @@ from records.citizens import normalise_phone
 from records.clock import VIETNAM_TZ
 from records.errors import InvalidInput, SequenceExhausted
 from records.file_codes import FileCodeScheme, looks_like_file_code
-from records.files import FileQuery
+from records.files import FileQuery, RegisterEntry
 from records.store import citizens_repo
-from records.store.models import Citizen, File, FileCodeCounter, Procedure, RegisterCounter
+from records.store.models import Citizen, File, FileCodeCounter, Procedure, RegisterCounter, User
 from records.text import fold
-from records.workflow import CLOCK_RUNNING
+from records.users import SYSTEM_USERNAME
+from records.workflow import CLOCK_RUNNING, Status
 
 # The FTS5 table is made by the migration (SQLite only); this describes it for queries.
 files_fts = Table("files_fts", MetaData(), Column("rowid", Integer), Column("search_text", Text))
@@ -89,6 +91,92 @@ def _local_day_start(day: date) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=VIETNAM_TZ)
 
 
+def register_entries(session: Session, date_from: date, date_to: date) -> list[RegisterEntry]:
+    """The register's lines of the files received on the local (Vietnam) days ``date_from`` to ``date_to``
+    inclusive, in register order (year, book, entry).
+
+    One SELECT of plain columns: the day bounds become UTC instants so the filter uses the index on
+    ``files.received_at``, and no ORM object is built, so 10,000 lines take tens of milliseconds."""
+    owner = aliased(Citizen, name="owner")
+    clerk = aliased(User, name="clerk")
+    stmt = (
+        select(
+            File.register_year,
+            File.register_book,
+            File.register_entry,
+            File.code,
+            File.status,
+            File.procedure_code,
+            Procedure.name,
+            File.sets,
+            owner.full_name,
+            owner.address,
+            owner.phone,
+            File.received_at,
+            File.original_due_at,
+            File.due_at,
+            File.returned_at,
+            File.finished_at,
+            File.extension_count,
+            # The built-in system account registers from the command line: nobody to name on the form.
+            case((clerk.username == SYSTEM_USERNAME, None), else_=clerk.full_name),
+            File.note,
+        )
+        .join(owner, owner.id == File.owner_id)
+        .join(Procedure, Procedure.code == File.procedure_code)
+        .outerjoin(clerk, clerk.id == File.received_by)
+        .where(
+            File.received_at >= _local_day_start(date_from),
+            File.received_at < _local_day_start(date_to + timedelta(days=1)),
+        )
+        .order_by(File.register_year, File.register_book, File.register_entry)
+    )
+    return [
+        RegisterEntry(
+            register_year=year,
+            register_book=book,
+            register_entry=entry,
+            code=code,
+            status=Status(status),
+            procedure_code=procedure_code,
+            procedure_name=procedure_name,
+            sets=sets,
+            owner_name=owner_name,
+            owner_address=address,
+            owner_phone=phone,
+            received_at=received_at,
+            appointment=original_due_at or due_at,
+            due_at=due_at,
+            returned_at=returned_at,
+            finished_at=finished_at,
+            extension_count=extension_count,
+            clerk_name=clerk_name,
+            note=note,
+        )
+        for (
+            year,
+            book,
+            entry,
+            code,
+            status,
+            procedure_code,
+            procedure_name,
+            sets,
+            owner_name,
+            address,
+            phone,
+            received_at,
+            original_due_at,
+            due_at,
+            returned_at,
+            finished_at,
+            extension_count,
+            clerk_name,
+            note,
+        ) in session.execute(stmt)
+    ]
+
+
 @dataclass(frozen=True)
 class FtsMatch:
     """A name search answered by the FTS5 index: the query is driven from it, newest rowid first, so
@@ -126,9 +214,7 @@ def text_condition(session: Session, text: str, fts: bool) -> ColumnElement[bool
     return and_(*(File.search_text.contains(t, autoescape=True) for t in tokens))
 
 
-def filtered(
-    session: Session, query: FileQuery, fts: bool, at: datetime
-) -> Select[*tuple[Any, ...]] | None:
+def filtered(session: Session, query: FileQuery, fts: bool, at: datetime) -> Select[*tuple[Any, ...]] | None:
     """The file-list SELECT for ``query`` (newest first, paged); ``None`` when nothing can match."""
     stmt = summary_select()
     conditions: list[ColumnElement[bool]] = []

@@ -6,21 +6,19 @@ action, with one line on stderr starting ``motcua: error:`` and nothing changed 
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from desktop.cli import main
 from desktop.context import DB_FILE_NAME
+from integration.cli_runner import Run, assert_refused, run_cli
 from integration.helpers import AGENCY_CODE, ID_DUC, ID_HOA, dump_at, registration
 from records.store.database import sqlite_url
 
@@ -29,29 +27,12 @@ QR_KEYS = {"personal_id", "old_id", "full_name", "date_of_birth", "issue_date", 
 QR_TEXT = "001099012345|123456789|Nguyễn Văn Đức|15081999|Nam|Thôn 1, xã Tân Phú, tỉnh Đồng Nai|01022021"
 
 
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
     """Run ``motcua`` in-process: ``cli("id", "check", "…", stdin="…")``."""
 
     def run(*argv: str, stdin: str | None = None) -> Run:
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin or ""))
-        try:
-            code = main(list(argv))
-        except SystemExit as exc:  # argparse refusals
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return Run(code, out, err)
+        return run_cli(capsys, monkeypatch, list(argv), stdin)
 
     return run
 
@@ -81,17 +62,6 @@ def initialised(motcua: Callable[..., Run]) -> Callable[..., Run]:
 def write_json(path: Path, data: Any) -> str:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return str(path)
-
-
-def assert_refused(result: Run, *fragments: str) -> None:
-    """Exit 2, nothing on stdout, one line on stderr: ``motcua: error:`` and ``fragments``."""
-    assert result.code == 2, result
-    assert result.out == ""
-    lines = result.err.strip().splitlines()
-    assert len(lines) == 1, result.err
-    assert lines[0].startswith("motcua: error: ")
-    for fragment in fragments:
-        assert fragment in lines[0]
 
 
 @pytest.fixture

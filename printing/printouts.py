@@ -1,0 +1,69 @@
+"""Printouts of one store: fetch what a form needs through the services, build its data object, lay it
+out, render it, and write the PDF (with an audit entry). The command line and the application both print
+through here, so a form looks the same whichever asked for it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from printing.control_sheet import control_sheet_data, layout_control_sheet
+from printing.layout import Document
+from printing.notices import NOTICE_KINDS, layout_notice, notice_data
+from printing.receipt import layout_receipt, receipt_data
+from printing.render import render, write_pdf
+from records.forms import FormKind, check_form_fits
+from records.services import Services
+from records.users import Actor
+
+
+class Printouts:
+    """Lays out and writes the forms of the store behind ``services``."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    def receipt(self, code: str, paper: str = "a4", copies: int = 1) -> Document:
+        """Mẫu 01 of a file, with its signed QR code."""
+        services = self._services
+        detail = services.files.show(code)
+        check_form_fits(FormKind.RECEIPT, detail)  # before signing: a refused file has no appointment
+        form_set = services.settings.form_set()
+        agency = services.settings.agency()
+        data = receipt_data(detail, agency, form_set, services.receipts.qr_text_for(detail))
+        return layout_receipt(data, paper, copies)
+
+    def form(self, kind: FormKind, code: str) -> Document:
+        """A file's supplement request, refusal, apology, stop notice or control sheet."""
+        if kind is FormKind.RECEIPT:
+            return self.receipt(code)
+        services = self._services
+        detail = services.files.show(code)
+        form_set = services.settings.form_set()
+        agency = services.settings.agency()
+        if kind is FormKind.CONTROL:
+            return layout_control_sheet(control_sheet_data(detail, agency, form_set))
+        if kind in NOTICE_KINDS:
+            return layout_notice(notice_data(kind, detail, agency, form_set))
+        raise ValueError(f"{kind.value} is not a form of one file")
+
+    def register(self, date_from: date, date_to: date) -> Document:
+        """The register (Sổ theo dõi hồ sơ) of the files received from ``date_from`` to ``date_to``."""
+        from printing.register import layout_register, register_data
+
+        services = self._services
+        entries = services.files.register_entries(date_from, date_to)
+        data = register_data(
+            entries, services.settings.agency(), services.settings.form_set(), date_from, date_to
+        )
+        return layout_register(data)
+
+    def save(
+        self, document: Document, target: Path, actor: Actor, form: str, code: str | None = None
+    ) -> Path:
+        """Render ``document`` to ``target`` (never a partial file) and note the printout in the audit log."""
+        path = write_pdf(render(document), target)
+        details: dict[str, object] = {"pages": len(document.pages), "title": document.metadata.title}
+        self._services.files.record_printed(actor, form, code, details)
+        return path
