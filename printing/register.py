@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from printing.layout import PT, Box, Column, Document, Flow, Item, Line, Metadata, Page, Text
+from printing.layout import PT, Box, Column, Document, Flow, Item, Line, Metadata, Page, Style, Text, wrap
 from printing.parties import Issuer, issuer
 from printing.sections import (
     STYLE_REGISTER,
@@ -182,17 +182,62 @@ def layout_register(data: RegisterData) -> Document:
         for c in _fitted(data.columns, flow.width)
     ]
     headings = [c.heading for c in data.columns]
-    flow.table(columns, headings, register_rows(data), style.table, padding=CELL_PADDING_MM)
-    if not data.entries:
+    rows = register_rows(data)
+    if not rows:
+        flow.table(columns, headings, [], style.table, padding=CELL_PADDING_MM)
         _empty_row(flow, sum(c.width for c in columns))
-    flow.space(style.paragraph_gap * 2)
-    flow.paragraph(count_text(len(data.entries)), style.body.with_(role="bold"))
-    draw_signatures(flow, SIGNATURES, style)
+    else:
+        _draw_rows(flow, columns, headings, rows, _closing_height(flow, data))
+    _draw_closing(flow, data)
     document = flow.finish()
     for page in document.pages:
         _rule_as_grid(page)
     _number_pages(document)
     return document
+
+
+def _draw_rows(
+    flow: Flow, columns: list[Column], headings: list[str], rows: list[list[str]], closing: float
+) -> None:
+    """The table, its last line kept on one page with the count and the signatures that close it: a
+    signature page with no line of the register on it could be detached and signed for any register."""
+    style = STYLE_REGISTER.table
+    body, last = rows[:-1], rows[-1]
+    if body:
+        flow.table(columns, headings, body, style, padding=CELL_PADDING_MM)
+    need = _row_height(columns, last, style) + closing
+    if not body:
+        need += _row_height(columns, headings, style.with_(role="bold", align="center"))
+    if body and flow.y + need > flow.bottom:
+        flow.new_page()
+        body = []  # the new page's table starts with the header again
+    flow.table(columns, None if body else headings, [last], style, padding=CELL_PADDING_MM)
+
+
+def _row_height(columns: Sequence[Column], cells: Sequence[str], style: Style) -> float:
+    """The height :meth:`Flow.table` gives a row of ``cells``."""
+    lines = max(
+        len(wrap(cell, style, col.width - 2 * CELL_PADDING_MM))
+        for cell, col in zip(cells, columns, strict=True)
+    )
+    return lines * style.line_mm + 2 * CELL_PADDING_MM
+
+
+def _draw_closing(flow: Flow, data: RegisterData) -> None:
+    """The count of files and the signature blocks under the table."""
+    flow.space(STYLE_REGISTER.paragraph_gap * 2)
+    flow.paragraph(count_text(len(data.entries)), STYLE_REGISTER.body.with_(role="bold"))
+    draw_signatures(flow, SIGNATURES, STYLE_REGISTER)
+
+
+def _closing_height(flow: Flow, data: RegisterData) -> float:
+    """How much room :func:`_draw_closing` takes, measured by drawing it on a scratch page (so it stays
+    right whatever the sections module makes of the signatures)."""
+    scratch = Flow(flow.paper, flow.metadata)
+    # Below the top margin: a gap at the very top of a page is dropped, and here it must count.
+    start = scratch.y = flow.paper.margins.top + 1.0
+    _draw_closing(scratch, data)
+    return scratch.y - start
 
 
 def _fitted(columns: Sequence[RegisterColumn], width: float) -> list[RegisterColumn]:
@@ -215,8 +260,8 @@ def _empty_row(flow: Flow, width: float) -> None:
 
 
 def _number_pages(document: Document) -> None:
-    """ "Trang k/N" centred in the bottom margin of every page: only now, the whole document laid out, is
-    the page count known."""
+    """Number every page "Trang k/N", centred in its bottom margin: only now, the whole document laid out,
+    is the page count known."""
     paper = document.paper
     style = STYLE_REGISTER.small.with_(align="center")
     total = len(document.pages)
