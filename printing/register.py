@@ -9,10 +9,12 @@ widths come from the agency's form set, so a set that prints other columns needs
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from printing.fonts import text_width
 from printing.layout import PT, Box, Column, Document, Flow, Item, Line, Metadata, Page, Style, Text, wrap
 from printing.parties import Issuer, issuer
 from printing.sections import (
@@ -46,6 +48,7 @@ STATUS_NOTES = {
     Status.STOPPED: "Dừng giải quyết",
 }
 OVERDUE_NOTE = "Quá hạn"
+_HYPHENATED = re.compile(r"[^-]*-|[^-]+$")  # "000.17.22.H56-", "261116-", "0003"
 
 
 @dataclass(frozen=True)
@@ -116,7 +119,8 @@ def contact_text(entry: RegisterEntry) -> str:
 
 
 def cell_makers(at: datetime) -> dict[str, Callable[[RegisterEntry], str]]:
-    """The text of each register column's cell, by the column's ``key`` (see :data:`records.forms.REGISTER_KEYS`)."""
+    """The text of each register column's cell, by the column's ``key``
+    (:data:`records.forms.REGISTER_KEYS`); ``at`` is when overdue files are judged."""
     return {
         "entry": lambda e: str(e.register_entry),
         "code": lambda e: e.code,
@@ -183,6 +187,11 @@ def layout_register(data: RegisterData) -> Document:
     ]
     headings = [c.heading for c in data.columns]
     rows = register_rows(data)
+    for index, column in enumerate(data.columns):
+        if column.key == "code":
+            width = columns[index].width - 2 * CELL_PADDING_MM
+            for row in rows:
+                row[index] = _break_at_hyphens(row[index], width, style.table)
     if not rows:
         flow.table(columns, headings, [], style.table, padding=CELL_PADDING_MM)
         _empty_row(flow, sum(c.width for c in columns))
@@ -212,6 +221,27 @@ def _draw_rows(
         flow.new_page()
         body = []  # the new page's table starts with the header again
     flow.table(columns, None if body else headings, [last], style, padding=CELL_PADDING_MM)
+
+
+def _break_at_hyphens(text: str, width: float, style: Style) -> str:
+    """A file code too wide for its column, broken after its hyphens (``000.17.22.H56-261116-`` over
+    ``0003``) rather than between whichever two characters reach the edge. The pieces (agency, day,
+    number) repeat from line to line, so their widths come from the cache."""
+    if "-" not in text:
+        return text
+    limit = width / PT
+    pieces = _HYPHENATED.findall(text)
+    lines: list[str] = []
+    current, used = "", 0.0
+    for piece in pieces:
+        piece_width = text_width(piece, style.role, style.size)
+        if current and used + piece_width > limit:
+            lines.append(current)
+            current, used = "", 0.0
+        current += piece
+        used += piece_width
+    lines.append(current)
+    return "\n".join(lines)
 
 
 def _row_height(columns: Sequence[Column], cells: Sequence[str], style: Style) -> float:

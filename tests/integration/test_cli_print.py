@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from integration.cli_runner import Run, assert_refused, run_cli
 from integration.helpers import Counter, vn
 from integration.pdfs import all_text, decode, page_count, rasterise
-
 from records.workflow import Status
 
 PRINT_KEYS = {"path", "form", "code", "pages"}

@@ -4,7 +4,7 @@ times, dates and money the Vietnamese way."""
 from __future__ import annotations
 
 import unicodedata
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -83,14 +83,14 @@ def test_a_word_wider_than_the_box_is_cut() -> None:
     lines = wrap("0" * 200, style, 20)
     assert len(lines) > 1
     assert all(line_width(line, 12) <= 20 for line in lines)
-    assert PT == pytest.approx(0.3528, abs=1e-4)
+    assert pytest.approx(0.3528, abs=1e-4) == PT
 
 
 VN = timezone(timedelta(hours=7))
 
 
 def test_moments_dates_and_money() -> None:
-    moment = datetime(2026, 11, 25, 2, 5, tzinfo=timezone.utc)  # 09:05 in Vietnam
+    moment = datetime(2026, 11, 25, 2, 5, tzinfo=UTC)  # 09:05 in Vietnam
     assert long_moment(moment) == "09 giờ 05 phút, ngày 25 tháng 11 năm 2026"
     assert long_moment(None) == "…… giờ …… phút, ngày …… tháng …… năm ……"
     assert short_moment(moment) == "09:05 25/11/2026"
