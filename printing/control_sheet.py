@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from printing.layout import Column, Document, Flow, Metadata
+from printing.layout import Column, Document, Flow
 from printing.parties import Issuer, Party, issuer, party
-from printing.sections import STYLE_A4, Letterhead, draw_letterhead, draw_title, label_value
+from printing.sections import STYLE_A4, Letterhead, draw_letterhead, draw_title, file_metadata, label_value
 from printing.wording import BLANK, long_moment
 from records.calendar import ON_TIME_LABELS_VI, classify_completion
 from records.files import EventView, FileDetail
@@ -120,22 +120,11 @@ def layout_control_sheet(data: ControlSheetData) -> Document:
     style = STYLE_A4
     flow = Flow(
         style.paper,
-        Metadata(
-            title=f"{data.form.title.capitalize()} {data.file_code}",
-            author=data.issuer.unit_name,
-            subject=f"{data.form.label}: {data.procedure_name}",
-            keywords=(data.file_code, data.issuer.agency_code),
-        ),
+        file_metadata(data.form, data.issuer, data.file_code, data.procedure_name),
     )
     draw_letterhead(
         flow,
-        Letterhead(
-            parent_name=data.issuer.parent_name,
-            unit_name=data.issuer.unit_name,
-            place=data.issuer.place,
-            day=data.received_at,
-            form_label=data.form.label,
-        ),
+        Letterhead.of(data.issuer, data.form, data.received_at),
         style,
     )
     draw_title(flow, data.form.title, style)

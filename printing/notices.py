@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from printing.layout import Column, Document, Flow, Metadata, Run
+from printing.layout import Column, Document, Flow, Run
 from printing.parties import Issuer, Party, issuer, party
 from printing.receipt import ReceivedDocument
 from printing.sections import (
@@ -21,6 +21,7 @@ from printing.sections import (
     draw_letterhead,
     draw_signatures,
     draw_title,
+    file_metadata,
     label_value,
 )
 from printing.wording import BLANK, date_words, long_moment, two_digits
@@ -114,24 +115,12 @@ def layout_notice(data: NoticeData) -> Document:
     style = STYLE_A4
     flow = Flow(
         style.paper,
-        Metadata(
-            title=f"{data.form.title.capitalize()} {data.file_code}",
-            author=data.issuer.unit_name,
-            subject=f"{data.form.label}: {data.procedure_name}",
-            keywords=(data.file_code, data.issuer.agency_code, f"workstation {data.issuer.workstation}"),
-        ),
+        file_metadata(data.form, data.issuer, data.file_code, data.procedure_name),
     )
     letter = data.kind in (FormKind.APOLOGY, FormKind.STOP)
     draw_letterhead(
         flow,
-        Letterhead(
-            parent_name=data.issuer.parent_name,
-            unit_name=data.issuer.unit_name,
-            place=data.issuer.place,
-            day=data.decided_at,
-            form_label=data.form.label,
-            numbered=letter,
-        ),
+        Letterhead.of(data.issuer, data.form, data.decided_at, numbered=letter),
         style,
     )
     draw_title(flow, data.form.title, style)

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Literal
 
 from printing.codes import barcode, barcode_length, qr_symbol
-from printing.layout import Column, Document, Flow, Metadata, Run
+from printing.layout import Column, Document, Flow, Run
 from printing.parties import Issuer, Party, issuer, party
 from printing.sections import (
     PAPER_STYLES,
@@ -25,6 +25,7 @@ from printing.sections import (
     draw_roll_letterhead,
     draw_signatures,
     draw_title,
+    file_metadata,
     label_value,
 )
 from printing.wording import (
@@ -158,12 +159,7 @@ def layout_receipt(data: ReceiptData, paper: str = "a4", copies: int = 1) -> Doc
     style = PAPER_STYLES[paper]
     flow = Flow(
         style.paper,
-        Metadata(
-            title=f"{data.form.title.capitalize()} {data.file_code}",
-            author=data.issuer.unit_name,
-            subject=f"{data.form.label}: {data.procedure_name}",
-            keywords=(data.file_code, data.issuer.agency_code, f"workstation {data.issuer.workstation}"),
-        ),
+        file_metadata(data.form, data.issuer, data.file_code, data.procedure_name),
     )
     for copy in range(copies):
         if copy:
@@ -197,14 +193,7 @@ def _draw_sheet(flow: Flow, data: ReceiptData, style: FormStyle, copy_label: str
 
 
 def _letterhead(data: ReceiptData, copy_label: str | None) -> Letterhead:
-    return Letterhead(
-        parent_name=data.issuer.parent_name,
-        unit_name=data.issuer.unit_name,
-        place=data.issuer.place,
-        day=data.received_at,
-        form_label=data.form.label,
-        copy_label=copy_label,
-    )
+    return Letterhead.of(data.issuer, data.form, data.received_at, copy_label=copy_label)
 
 
 def _draw_codes(flow: Flow, data: ReceiptData, style: FormStyle) -> float:

@@ -167,13 +167,7 @@ def layout_register(data: RegisterData) -> Document:
     )
     draw_letterhead(
         flow,
-        Letterhead(
-            parent_name=data.issuer.parent_name,
-            unit_name=data.issuer.unit_name,
-            place=data.issuer.place,
-            day=data.generated_at,
-            form_label=data.form.label,
-        ),
+        Letterhead.of(data.issuer, data.form, data.generated_at),
         style,
     )
     subtitle = data.period

@@ -11,8 +11,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from printing.layout import A4, A4_LANDSCAPE, A5, PT, ROLL_80, Flow, Line, Paper, Run, Style, Text, wrap
+from printing.layout import (
+    A4,
+    A4_LANDSCAPE,
+    A5,
+    PT,
+    ROLL_80,
+    Flow,
+    Line,
+    Metadata,
+    Paper,
+    Run,
+    Style,
+    Text,
+    wrap,
+)
+from printing.parties import Issuer
 from printing.wording import place_and_date
+from records.forms import FormSpec
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -112,6 +128,29 @@ class Letterhead:
     form_label: str  # "Mẫu số 01"
     numbered: bool = False  # letters carry "Số: …/…" under the unit
     copy_label: str | None = None  # "Liên 1: Giao người nộp hồ sơ"
+
+    @classmethod
+    def of(
+        cls,
+        issuer: Issuer,
+        form: FormSpec,
+        day: date | datetime | None,
+        *,
+        numbered: bool = False,
+        copy_label: str | None = None,
+    ) -> Letterhead:
+        """The letterhead of ``form`` issued by ``issuer`` on ``day``."""
+        return cls(issuer.parent_name, issuer.unit_name, issuer.place, day, form.label, numbered, copy_label)
+
+
+def file_metadata(form: FormSpec, issuer: Issuer, file_code: str, procedure_name: str) -> Metadata:
+    """What the PDF of one file's form says about itself (title, author, subject, keywords)."""
+    return Metadata(
+        title=f"{form.title.capitalize()} {file_code}",
+        author=issuer.unit_name,
+        subject=f"{form.label}: {procedure_name}",
+        keywords=(file_code, issuer.agency_code, f"workstation {issuer.workstation}"),
+    )
 
 
 def draw_letterhead(flow: Flow, head: Letterhead, style: FormStyle) -> None:

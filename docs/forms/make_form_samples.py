@@ -107,7 +107,8 @@ def run() -> None:
             },
         )
         motcua(home, "file", "set-status", status, "in_progress")
-        motcua(home, "file", "extend", status, "--days", "3", "--reason", "Cần xác minh tại nơi cư trú trước đây")
+        reason = "Cần xác minh tại nơi cư trú trước đây"
+        motcua(home, "file", "extend", status, "--days", "3", "--reason", reason)
         refused = register(
             home,
             work,

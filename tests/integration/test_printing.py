@@ -327,3 +327,13 @@ def test_an_unwritable_target_leaves_nothing(
         assert not [
             e for e in audit.recent(uow.session, 10, entity_id=detail.code) if e.action == "form.printed"
         ]
+
+
+def test_a_lookup_link_in_the_qr_still_verifies(office: Counter) -> None:
+    template = "https://dichvucong.binhminh.example.gov.vn/tra-cuu?ma={code}&xacthuc={payload}"
+    office.services.receipts.set_lookup_url(office.admin, template)
+    detail = office.register(received_at="2026-11-24T10:00:00")
+    pdf = _pdf(Printouts(office.services).receipt(detail.code))
+    text = decode(rasterise(pdf, 100))["QRCode"]
+    assert text.startswith(f"https://dichvucong.binhminh.example.gov.vn/tra-cuu?ma={detail.code}&xacthuc=MC1*")
+    assert office.services.receipts.verify(text).valid
