@@ -317,7 +317,9 @@ class Flow:
     # -- pages
 
     def new_page(self) -> None:
-        """Start a new page (and call ``on_new_page``)."""
+        """Start a new page (and call ``on_new_page``); on a roll, the page ends where its content does."""
+        if self.pages and self.paper.height is None:
+            self.page.height = self.y + self.paper.margins.bottom
         self.pages.append(Page(self.paper.height or 0.0))
         self.y = self.paper.margins.top
         if len(self.pages) > 1 and self.on_new_page is not None:

@@ -31,6 +31,7 @@ from records.forms import FormKind, FormSet, FormSpec, check_form_fits, extensio
 from records.procedures import ProcedureVersion
 from records.services.settings import AgencyConfig
 from records.text import fold
+from records.users import SYSTEM_USERNAME
 from records.workflow import Status
 
 HEAD_SIGNATURE_MM = 48.0  # the recipients list and the head's signature block, kept on one page
@@ -92,7 +93,7 @@ def notice_data(kind: FormKind, detail: FileDetail, agency: AgencyConfig, form_s
         new_appointment=event.due_after if kind is FormKind.APOLOGY else None,
         decided_at=event.at,
         reason=event.note,
-        officer_name=event.user_full_name if event.username != "system" else None,
+        officer_name=event.user_full_name if event.username != SYSTEM_USERNAME else None,
         withdrawn=detail.status is Status.WITHDRAWN,
         to_supplement=_missing_documents(detail) if kind is FormKind.SUPPLEMENT else (),
     )

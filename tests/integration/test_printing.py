@@ -136,6 +136,15 @@ def test_roll_slip_is_one_long_page_80mm_wide(office: Counter) -> None:
     assert "Hẹn trả: 17 giờ 00 phút, ngày 27 tháng 11 năm 2026" in text
 
 
+def test_two_roll_slips_are_two_pages_each_as_long_as_its_content(office: Counter) -> None:
+    detail = office.register(received_at="2026-11-24T10:00:00")
+    document = Printouts(office.services).receipt(detail.code, "80mm", copies=2)
+    first, second = document.pages
+    assert first.height == second.height > 100
+    pages = page_texts(_pdf(document))
+    assert "Liên 1" in pages[0] and "Liên 2" in pages[1]
+
+
 def test_every_font_is_the_embedded_serif(office: Counter) -> None:
     detail = _register_full(office)
     printouts = Printouts(office.services)
@@ -335,5 +344,7 @@ def test_a_lookup_link_in_the_qr_still_verifies(office: Counter) -> None:
     detail = office.register(received_at="2026-11-24T10:00:00")
     pdf = _pdf(Printouts(office.services).receipt(detail.code))
     text = decode(rasterise(pdf, 100))["QRCode"]
-    assert text.startswith(f"https://dichvucong.binhminh.example.gov.vn/tra-cuu?ma={detail.code}&xacthuc=MC1*")
+    assert text.startswith(
+        f"https://dichvucong.binhminh.example.gov.vn/tra-cuu?ma={detail.code}&xacthuc=MC1*"
+    )
     assert office.services.receipts.verify(text).valid
