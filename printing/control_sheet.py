@@ -19,7 +19,6 @@ from records.calendar import ON_TIME_LABELS_VI, classify_completion
 from records.files import EventView, FileDetail
 from records.forms import FormKind, FormSet, FormSpec, check_form_fits
 from records.services.settings import AgencyConfig
-from records.users import SYSTEM_USERNAME
 from records.workflow import Status
 
 COUNTER = "Bộ phận tiếp nhận và trả kết quả"
@@ -111,7 +110,7 @@ def hand_over(event: EventView) -> HandOver | None:
     note = WHAT_HAPPENED[event.to_status]
     if event.note:
         note += f": {event.note}"
-    if event.user_full_name and event.username != SYSTEM_USERNAME:
+    if event.user_full_name:
         note += f" (ghi nhận: {event.user_full_name})"
     return HandOver(giver, receiver, event.at, timing, note)
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from printing.layout import Column, Document, Flow, Run
+from printing.documents import ReceivedDocument, draw_documents_table
+from printing.layout import Document, Flow, Run
 from printing.parties import Issuer, Party, issuer, party
-from printing.receipt import ReceivedDocument
 from printing.sections import (
     STYLE_A4,
     FormStyle,
@@ -24,14 +24,13 @@ from printing.sections import (
     file_metadata,
     label_value,
 )
-from printing.wording import BLANK, date_words, long_moment, two_digits
+from printing.wording import BLANK, date_words, long_moment
 from records.errors import InvalidInput
 from records.files import FileDetail
 from records.forms import FormKind, FormSet, FormSpec, check_form_fits, extension_event, last_event_into
 from records.procedures import ProcedureVersion
 from records.services.settings import AgencyConfig
 from records.text import fold
-from records.users import SYSTEM_USERNAME
 from records.workflow import Status
 
 HEAD_SIGNATURE_MM = 48.0  # the recipients list and the head's signature block, kept on one page
@@ -93,7 +92,7 @@ def notice_data(kind: FormKind, detail: FileDetail, agency: AgencyConfig, form_s
         new_appointment=event.due_after if kind is FormKind.APOLOGY else None,
         decided_at=event.at,
         reason=event.note,
-        officer_name=event.user_full_name if event.username != SYSTEM_USERNAME else None,
+        officer_name=event.user_full_name,
         withdrawn=detail.status is Status.WITHDRAWN,
         to_supplement=_missing_documents(detail) if kind is FormKind.SUPPLEMENT else (),
     )
@@ -173,21 +172,12 @@ def _draw_supplement(flow: Flow, data: NoticeData, style: FormStyle) -> None:
         "bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:",
         style,
     )
-    rows = [
-        [str(i), d.name, _count(d.originals), _count(d.certified_copies), _count(d.photocopies)]
-        for i, d in enumerate(data.to_supplement, start=1)
-    ] or [["1", "Theo lý do nêu dưới đây", "", "", ""]]
-    flow.table(
-        [
-            Column(10.0, "center"),
-            Column(flow.width - 73.0),
-            Column(21.0, "center"),
-            Column(21.0, "center"),
-            Column(21.0, "center"),
-        ],
-        ["STT", "Giấy tờ, nội dung cần bổ sung, hoàn thiện", "Bản chính", "Bản sao chứng thực", "Bản chụp"],
-        rows,
+    draw_documents_table(
+        flow,
+        data.to_supplement,
         style.table,
+        heading="Giấy tờ, nội dung cần bổ sung, hoàn thiện",
+        empty_row=["1", "Theo lý do nêu dưới đây", "", "", ""],
     )
     flow.space(style.paragraph_gap * 2)
     _say(flow, label_value("Lý do:", data.reason or BLANK), style)
@@ -356,7 +346,3 @@ def _draw_head_signature(flow: Flow, style: FormStyle) -> None:
         ],
         style,
     )
-
-
-def _count(value: int) -> str:
-    return two_digits(value) if value else "-"

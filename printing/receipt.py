@@ -14,7 +14,8 @@ from datetime import datetime
 from typing import Literal
 
 from printing.codes import barcode, barcode_length, qr_symbol
-from printing.layout import Column, Document, Flow, Run
+from printing.documents import ReceivedDocument, draw_documents_table
+from printing.layout import Document, Flow, Run
 from printing.parties import Issuer, Party, issuer, party
 from printing.sections import (
     PAPER_STYLES,
@@ -52,16 +53,6 @@ BARCODE_HEIGHT_MM = 9.0
 QR_GAP_MM = 4.0
 TABLE_PADDING_MM = {"a4": 1.2, "a5": 0.8, "80mm": 0.6}
 INDENT_MM = 6.0
-
-
-@dataclass(frozen=True)
-class ReceivedDocument:
-    """A row of the receipt's table of documents."""
-
-    name: str
-    originals: int
-    certified_copies: int
-    photocopies: int
 
 
 @dataclass(frozen=True)
@@ -264,30 +255,16 @@ def _draw_documents(flow: Flow, data: ReceiptData, style: FormStyle) -> None:
     flow.space(style.paragraph_gap)
     flow.paragraph("1. Thành phần hồ sơ nộp gồm:", style.body)
     flow.space(1.0)
-    count_width = {"a4": 21.0, "a5": 18.0}[style.paper.name]
-    columns = [
-        Column(10.0, "center"),
-        Column(flow.width - 10.0 - 3 * count_width),
-        Column(count_width, "center"),
-        Column(count_width, "center"),
-        Column(count_width, "center"),
-    ]
-    rows = [
-        [str(i), d.name, _count(d.originals), _count(d.certified_copies), _count(d.photocopies)]
-        for i, d in enumerate(data.documents, start=1)
-    ] or [["", "(không có giấy tờ kèm theo)", "", "", ""]]
-    flow.table(
-        columns,
-        ["STT", "Tên giấy tờ", "Bản chính", "Bản sao chứng thực", "Bản chụp"],
-        rows,
+    draw_documents_table(
+        flow,
+        data.documents,
         style.table,
+        heading="Tên giấy tờ",
+        empty_row=["", "(không có giấy tờ kèm theo)", "", "", ""],
+        count_width={"a4": 21.0, "a5": 18.0}[style.paper.name],
         padding=TABLE_PADDING_MM[style.paper.name],
     )
     flow.space(style.paragraph_gap * 2)
-
-
-def _count(value: int) -> str:
-    return two_digits(value) if value else "-"
 
 
 def _draw_terms(flow: Flow, data: ReceiptData, style: FormStyle) -> None:

@@ -190,7 +190,7 @@ class EventView:
     note: str | None
     due_before: datetime | None
     due_after: datetime | None
-    user_full_name: str | None = None
+    user_full_name: str | None = None  # none for the built-in system account
 
     def to_json(self) -> dict[str, Any]:
         """The JSON the command line prints."""

@@ -455,7 +455,8 @@ def _detail(session: Session, file: File) -> FileDetail:
                 note=e.note,
                 due_before=e.due_before,
                 due_after=e.due_after,
-                user_full_name=full_name,
+                # Forms print a person's name, never the built-in account's.
+                user_full_name=None if username == SYSTEM_USERNAME else full_name,
             )
             for e, username, full_name in events
         ),
