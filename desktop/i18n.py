@@ -71,12 +71,14 @@ def compiled_translation(language: str, data_dir: Path) -> Path | None:
     return target if result.returncode == 0 and target.is_file() else None
 
 
-def chosen_language() -> str:
-    """The UI language: ``MOTCUA_LANG`` (``en``, ``en_GB``, ``vi``…) when set, else Vietnamese.
+def chosen_language(preferred: str | None = None) -> str:
+    """The UI language: ``MOTCUA_LANG`` (``en``, ``en_GB``, ``vi``…) when set, else ``preferred`` (the
+    workstation's preference, chosen in the settings), else Vietnamese.
 
     The system locale is deliberately not followed: counters often run an English Windows, and the
     counter's language is Vietnamese."""
-    value = os.environ.get(LANGUAGE_VARIABLE, "").strip().lower().replace("-", "_")
+    value = os.environ.get(LANGUAGE_VARIABLE, "").strip() or (preferred or "")
+    value = value.lower().replace("-", "_")
     return value.split("_", 1)[0] or SOURCE_LANGUAGE
 
 

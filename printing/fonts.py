@@ -26,7 +26,7 @@ FACES: dict[str, tuple[str, str]] = {
     "italic": (f"{FAMILY}-Italic", "LiberationSerif-Italic.ttf"),
     "bolditalic": (f"{FAMILY}-BoldItalic", "LiberationSerif-BoldItalic.ttf"),
 }
-LICENCE_FILE = "LICENSE-LiberationSerif.txt"
+LICENCE_FILE = "LICENSE-Liberation.txt"
 
 _lock = threading.Lock()
 _registered = False

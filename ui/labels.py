@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from records.errors import DomainError
 from records.workflow import Status
 
 _CONTEXT = "labels"
@@ -54,7 +55,29 @@ _ERRORS: dict[str, str] = {
     "permission_denied": QT_TRANSLATE_NOOP("labels", "Tài khoản không có quyền thực hiện thao tác này."),
     "catalog_error": QT_TRANSLATE_NOOP("labels", "Danh mục thủ tục không hợp lệ."),
     "calendar_error": QT_TRANSLATE_NOOP("labels", "Lịch làm việc không hợp lệ."),
+    "form_not_applicable": QT_TRANSLATE_NOOP(
+        "labels", "Mẫu này không áp dụng cho hồ sơ ở trạng thái hiện tại."
+    ),
+    "sequence_exhausted": QT_TRANSLATE_NOOP(
+        "labels", "Đã hết số thứ tự mã hồ sơ trong ngày của máy trạm này."
+    ),
+    "invalid_receipt_code": QT_TRANSLATE_NOOP("labels", "Mã QR không phải mã biên nhận MotCua hợp lệ."),
 }
+
+# The reasons ``records.receipt_codes.parse`` gives; the card parser's reasons are different words.
+RECEIPT_CODE_REASONS = frozenset(
+    {
+        "empty",
+        "glued",
+        "not_receipt_code",
+        "several_codes",
+        "unknown_version",
+        "truncated",
+        "bad_file_code",
+        "wrong_length",
+        "out_of_range",
+    }
+)
 
 
 def _t(text: str) -> str:
@@ -76,3 +99,12 @@ def error_message(code: str, fallback: str) -> str:
     """A Vietnamese sentence for a domain error code."""
     text = _ERRORS.get(code)
     return _t(text) if text is not None else fallback
+
+
+def describe_error(exc: DomainError) -> str:
+    """A Vietnamese sentence for a domain error: a receipt code that cannot be read is told apart from a
+    card's QR code that cannot be read (both are ``invalid_qr_text``)."""
+    code = exc.code
+    if code == "invalid_qr_text" and exc.params.get("reason") in RECEIPT_CODE_REASONS:
+        code = "invalid_receipt_code"
+    return error_message(code, str(exc))

@@ -1,166 +1,244 @@
-"""The main window: for now the file list with its search box and status filter.
+"""The application's window: the counter's pages in tabs, the files opened from them, menus and shortcuts.
 
-The full counter screens (intake, a file's life, the supervisor's day) arrive with the desktop issue;
-this window already follows their rules: every database call goes through the worker thread.
+Fixed pages: Tiếp nhận (F2), Danh sách hồ sơ (F3) and, for supervisors, Tổng hợp (F4). A file opens in its
+own closable tab (Ctrl+W closes it); Ctrl+O opens a file by its code, and scanning a receipt's QR code
+anywhere opens that file. Settings (admins) open from the "Quản trị" menu.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from records.services.receipts import ReceiptCheck
+from ui.day_page import DayPage
+from ui.errors import show_error
+from ui.file_page import FilePage
+from ui.files_page import FilesPage
+from ui.intake_page import IntakePage
+from ui.preferences import LAST_PAGE
+from ui.print_controller import PrintController
+from ui.receipt_scanner import ReceiptScanFilter
+from ui.session import UiSession
 
-from records.errors import DomainError
-from records.files import FileQuery
-from records.workflow import Status
-from ui.files_table_model import FilesTableModel
-from ui.labels import error_message, status_label, timing_label
-from ui.tasks import DatabaseWorker
-
-SEARCH_DELAY_MS = 250
+ROLE_LABELS = {
+    "clerk": "Cán bộ tiếp nhận",
+    "supervisor": "Lãnh đạo / giám sát",
+    "admin": "Quản trị",
+}
 
 
 class MainWindow(QMainWindow):
-    """The application's window: title with the agency, the file list, a status bar."""
+    """Tabs of pages and files for one logged-in user."""
 
-    def __init__(self, services: Any, worker: DatabaseWorker, agency_name: str) -> None:
+    logout_requested = Signal()
+
+    def __init__(self, session: UiSession) -> None:
         super().__init__()
-        self._services = services
-        self._worker = worker
-        self.setWindowTitle(self.tr("MotCua Desk — {0}").format(agency_name))
+        self.session = session
+        agency = session.agency
+        self.setWindowTitle(self.tr("MotCua Desk — {0}").format(agency.name))
+        self.printer = PrintController(session, self)
+        self.printer.failed.connect(lambda exc: show_error(self, exc, self.tr("Không in được")))
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(
-            self.tr("Tìm theo mã hồ sơ, số định danh, số điện thoại hoặc họ tên (Ctrl+F)")
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.intake = IntakePage(session, self.printer)
+        self.files = FilesPage(session)
+        self.day: DayPage | None = DayPage(session, self.printer) if session.is_supervisor else None
+        self._pages: dict[str, QWidget] = {"intake": self.intake, "files": self.files}
+        self.tabs.addTab(self.intake, self.tr("Tiếp nhận hồ sơ (F2)"))
+        self.tabs.addTab(self.files, self.tr("Danh sách hồ sơ (F3)"))
+        if self.day is not None:
+            self._pages["day"] = self.day
+            self.tabs.addTab(self.day, self.tr("Tổng hợp (F4)"))
+        for index in range(self.tabs.count()):  # the fixed pages have no close button
+            for side in (
+                self.tabs.tabBar().ButtonPosition.RightSide,
+                self.tabs.tabBar().ButtonPosition.LeftSide,
+            ):
+                button = self.tabs.tabBar().tabButton(index, side)
+                if button is not None:
+                    button.resize(0, 0)
+                    button.hide()
+        self.setCentralWidget(self.tabs)
+        self._file_tabs: dict[str, FilePage] = {}
+
+        self.intake.open_file_requested.connect(self.open_file)
+        self.intake.file_registered.connect(lambda _code: self.files.refresh())
+        self.files.open_file_requested.connect(self.open_file)
+        if self.day is not None:
+            self.day.open_file_requested.connect(self.open_file)
+
+        self.scanner = ReceiptScanFilter(self)
+        self.scanner.scanned.connect(self.open_scanned_receipt)
+        self._build_menus()
+        who = QLabel(
+            self.tr("{0} ({1}) — {2}, máy trạm {3}").format(
+                session.full_name,
+                QCoreApplication.translate("roles", ROLE_LABELS[session.actor.role.value]),
+                agency.code,
+                agency.workstation,
+            )
         )
-        self.search.setClearButtonEnabled(True)
-        self.status_filter = QComboBox()
-        self.status_filter.addItem(self.tr("Tất cả trạng thái"), None)
-        for status in Status:
-            self.status_filter.addItem(status_label(status), int(status))
+        who.setContentsMargins(6, 0, 6, 0)
+        self.statusBar().addPermanentWidget(who)
+        self.resize(1280, 800)
+        geometry = session.prefs.geometry("main")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
 
-        self.model = FilesTableModel(worker, services.files.list)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)  # one line per file; long names are elided, the tooltip has them whole
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = self.table.verticalHeader()
-        rows.setVisible(False)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self._size_columns()
+    # -- menus and shortcuts ------------------------------------------------------------------------------
 
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("Tìm:")))
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.status_filter, 1)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addLayout(filters)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        self.status_label = QLabel()
-        self.status_label.setContentsMargins(6, 0, 0, 0)
-        self.statusBar().addWidget(self.status_label)
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Tệp"))
+        self._action(menu, self.tr("Đăng xuất"), "Ctrl+Shift+L", self._logout)
+        self._action(menu, self.tr("Thoát"), QKeySequence.StandardKey.Quit, self.close)
+        files = self.menuBar().addMenu(self.tr("&Hồ sơ"))
+        self._action(files, self.tr("Tiếp nhận hồ sơ mới"), "F2", lambda: self.show_page("intake"))
+        self._action(files, self.tr("Danh sách hồ sơ"), "F3", lambda: self.show_page("files"))
+        self._action(files, self.tr("Mở hồ sơ theo mã…"), "Ctrl+O", self._ask_code)
+        self._action(files, self.tr("Đóng hồ sơ đang mở"), "Ctrl+W", self._close_current)
+        if self.day is not None:
+            day = self.menuBar().addMenu(self.tr("Tổng &hợp"))
+            self._action(day, self.tr("Tổng hợp trong ngày"), "F4", lambda: self.show_page("day"))
+        if self.session.is_admin:
+            admin = self.menuBar().addMenu(self.tr("&Quản trị"))
+            self._action(admin, self.tr("Cài đặt…"), "Ctrl+,", self.open_settings)
+        help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
+        self._action(help_menu, self.tr("Phím tắt"), "F1", self._show_shortcuts)
+        QShortcut(QKeySequence("Ctrl+Tab"), self, activated=self._next_tab)
 
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(self._debounce.start)
-        self.search.returnPressed.connect(self.apply_filters)
-        self.status_filter.currentIndexChanged.connect(self.apply_filters)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.model.refresh)
-        self.model.loading_changed.connect(self._on_loading)
-        self.model.load_failed.connect(self._on_failed)
-        self.model.rowsInserted.connect(self._update_count)
-        self.model.modelReset.connect(self._update_count)
-        self.resize(1280, 760)
+    def _action(self, menu: object, text: str, shortcut: object, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))  # type: ignore[arg-type]
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
 
-    def _size_columns(self) -> None:
-        """Column widths from the font in use (Windows' Segoe UI and Linux's DejaVu differ a lot); the
-        procedure name takes what is left."""
-        metrics = self.table.fontMetrics()
-        padding = 24
+    def _show_shortcuts(self) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Phím tắt"),
+            self.tr(
+                "F2  Tiếp nhận hồ sơ mới\n"
+                "F3  Danh sách hồ sơ\n"
+                "F4  Tổng hợp trong ngày (lãnh đạo)\n"
+                "Ctrl+O  Mở hồ sơ theo mã\n"
+                "Ctrl+W  Đóng hồ sơ đang mở\n"
+                "Ctrl+F  Tìm hồ sơ\n"
+                "Ctrl+S  Lưu hồ sơ đang tiếp nhận\n"
+                "Ctrl+P  In lại biên nhận\n"
+                "Quét mã QR trên giấy biên nhận ở bất kỳ đâu để mở hồ sơ."
+            ),
+        )
 
-        def width(*samples: str) -> int:
-            return max(metrics.horizontalAdvance(sample) for sample in samples) + padding
-
-        m = FilesTableModel
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(m.COL_PROCEDURE, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(metrics.horizontalAdvance("0000") + padding)
-        widths = {
-            m.COL_CODE: width("000.17.22.H56-261125-0000", "H55.242-261125-0000"),
-            m.COL_OWNER: width("Nguyễn Thị Phương Thảo"),
-            m.COL_ID: width("000000000000", self.model.headerData(m.COL_ID, Qt.Orientation.Horizontal)),
-            m.COL_STATUS: width(status_label(Status.SUPPLEMENT_REQUESTED), status_label(Status.RESULT_READY)),
-            m.COL_RECEIVED: width("00/00/0000 00:00"),
-            m.COL_DUE: width("00/00/0000 00:00"),
-            m.COL_TIMING: width(timing_label("paused"), timing_label("due_today")),
-        }
-        for column, pixels in widths.items():
-            self.table.setColumnWidth(column, pixels)
+    # -- pages and files ----------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Load the first page (called once the window is shown)."""
-        self.apply_filters()
+        """Load the pages' first data (called once the window is shown)."""
+        QCoreApplication.instance().installEventFilter(self.scanner)  # type: ignore[union-attr]
+        self.files.start()
+        if self.day is not None:
+            self.day.start()
+        self.show_page(self.session.prefs.get(LAST_PAGE))
+
+    def show_page(self, name: str) -> None:
+        """Bring a fixed page forward and put the cursor where work starts on it."""
+        page = self._pages.get(name) or self.intake
+        self.tabs.setCurrentWidget(page)
+        self.session.prefs.set(LAST_PAGE, name if name in self._pages else "intake")
+        if page is self.files:
+            self.files.focus_search()
+        elif page is self.intake:
+            self.intake.focus_start()
+
+    def open_file(self, code: str) -> FilePage:
+        """Show the file ``code`` in its tab (opening one if needed)."""
+        page = self._file_tabs.get(code)
+        if page is None:
+            page = FilePage(self.session, self.printer, code)
+            page.changed.connect(lambda _code: self.files.refresh())
+            page.changed.connect(lambda _code: self.day.refresh() if self.day is not None else None)
+            self._file_tabs[code] = page
+            self.tabs.addTab(page, code)
+            page.start()
+        self.tabs.setCurrentWidget(page)
+        return page
+
+    def open_scanned_receipt(self, text: str) -> None:
+        """A receipt's QR code was scanned: check it and open its file."""
+        self.session.run(
+            lambda: self.session.services.receipts.verify(text),
+            self._receipt_checked,
+            lambda exc: show_error(self, exc, self.tr("Không đọc được mã biên nhận")),
+        )
+
+    def _receipt_checked(self, check: ReceiptCheck) -> None:
+        code = check.claim.file_code
+        if not check.file_exists:
+            QMessageBox.warning(
+                self,
+                self.tr("Không tìm thấy hồ sơ"),
+                self.tr("Hồ sơ {0} trên giấy biên nhận không có trong dữ liệu của máy này.").format(code),
+            )
+            return
+        page = self.open_file(code)
+        if not check.valid:
+            page.show_warning(
+                self.tr(
+                    "Chữ ký trên mã QR của giấy biên nhận không hợp lệ: giấy biên nhận có thể đã bị sửa hoặc "
+                    "không do cơ quan này cấp."
+                )
+            )
+
+    def _ask_code(self) -> None:
+        code, ok = QInputDialog.getText(self, self.tr("Mở hồ sơ"), self.tr("Mã hồ sơ:"))
+        if ok and code.strip():
+            self.session.run(
+                lambda: self.session.services.files.show(code.strip().upper()).code,
+                self.open_file,
+                lambda exc: show_error(self, exc, self.tr("Không mở được hồ sơ")),
+            )
+
+    def _close_tab(self, index: int) -> None:
+        page = self.tabs.widget(index)
+        if isinstance(page, FilePage):
+            self.tabs.removeTab(index)
+            self._file_tabs.pop(page.code, None)
+            page.deleteLater()
+
+    def _close_current(self) -> None:
+        self._close_tab(self.tabs.currentIndex())
+
+    def _next_tab(self) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())
+
+    def open_settings(self) -> None:
+        """The settings dialog (admins)."""
+        from ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.session, self)
+        dialog.open()
+
+    # -- closing ------------------------------------------------------------------------------------------
+
+    def _logout(self) -> None:
+        self.logout_requested.emit()
 
     def shutdown(self) -> None:
-        """Stop loading: no more pages are asked for and answers still on their way are dropped."""
-        self._debounce.stop()
-        self.model.shutdown()
+        """Stop loading: answers still on their way are dropped; the scanner filter is removed."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.scanner)
+        self.files.shutdown()
+        self.session.prefs.set_geometry("main", self.saveGeometry())
+        self.session.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
         super().closeEvent(event)
-
-    def _focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def apply_filters(self) -> None:
-        """Reload the list with the search text and the status filter."""
-        self._debounce.stop()
-        code = self.status_filter.currentData()
-        statuses = (Status(code),) if code is not None else ()
-        text = self.search.text().strip() or None
-        self.model.set_query(FileQuery(statuses=statuses, query=text))
-
-    def _on_loading(self, loading: bool) -> None:
-        if loading:
-            self.status_label.setText(self.tr("Đang tải…"))
-        else:
-            self._update_count()
-
-    def _update_count(self) -> None:
-        count = self.model.rowCount()
-        more = self.tr(" (cuộn xuống để xem thêm)") if self.model.canFetchMore(self.table.rootIndex()) else ""
-        self.status_label.setText(self.tr("%n hồ sơ", "", count) + more)
-
-    def _on_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, DomainError):
-            message = error_message(exc.code, str(exc))
-        else:
-            message = self.tr("Lỗi không mong đợi: {0}").format(exc)
-        QMessageBox.warning(self, self.tr("Không tải được danh sách hồ sơ"), message)

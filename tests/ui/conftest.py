@@ -10,14 +10,28 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything creates the QApplication
 
-from collections.abc import Callable, Iterator
+import sys
 from pathlib import Path
 
+# The PDF readers of the integration tests (tests/integration/pdfs.py) check what the UI prints too.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
 import pytest
-from sample_store import SampleStore, build
+from sample_store import AGENCY_CODE, AGENCY_NAME, SampleStore, build
 from uitest import WAIT_MS
 
-from ui.tasks import DatabaseWorker
+from desktop import ui_font
+from desktop.context import open_services, resolve
+from records.users import Role
+from ui.preferences import Preferences
+from ui.session import UiSession
+from ui.tasks import BackgroundPool, DatabaseWorker
+
+SESSION_PASSWORD = "mat-khau-thu"
+SESSION_NAMES = {"clerk": "Trần Thị Lan", "supervisor": "Lê Văn Hùng", "admin": "Nguyễn Quản Trị"}
 
 
 @pytest.fixture(scope="session")
@@ -56,3 +70,52 @@ def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture
+def make_session(
+    make_worker: Callable[[], DatabaseWorker], tmp_path: Path
+) -> Iterator[Callable[..., UiSession]]:
+    """Logged-in sessions: ``make_session(services, role="clerk")`` adds (once per store and role) a user
+    of that role and returns a :class:`UiSession` on a fresh worker, a fresh pool and preferences in a
+    throw-away folder. Pools are waited for when the test ends."""
+    pools: list[BackgroundPool] = []
+
+    def make(services: Any, role: str = "clerk", prefs_dir: Path | None = None) -> UiSession:
+        system = services.users.system(1)
+        username = f"ui_{role}"
+        actor = services.users.authenticate(username, SESSION_PASSWORD, 1)
+        if actor is None:
+            actor = services.users.add(system, username, SESSION_NAMES[role], Role(role), SESSION_PASSWORD)
+        folder = prefs_dir or tmp_path / f"prefs-{role}"
+        folder.mkdir(parents=True, exist_ok=True)
+        pool = BackgroundPool()
+        pools.append(pool)
+        return UiSession(
+            services=services,
+            worker=make_worker(),
+            pool=pool,
+            prefs=Preferences(folder),
+            agency=services.settings.agency(),
+            actor=actor,
+            full_name=SESSION_NAMES[role],
+        )
+
+    yield make
+    stuck = [p for p in pools if not p.stop(WAIT_MS)]
+    assert not stuck, "a background task did not finish in time"
+
+
+@pytest.fixture
+def fresh_store(tmp_path: Path) -> Iterator[Any]:
+    """An empty, initialised store of one's own (write to it freely)."""
+    services = open_services(resolve(data_dir=str(tmp_path / "store")))
+    services.settings.initialise(agency_code=AGENCY_CODE, agency_name=AGENCY_NAME)
+    yield services
+    services.db.dispose()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _bundled_ui_font(qapp: Any) -> None:
+    """The application's own font, as ``motcua`` installs it (so layouts and screenshots match)."""
+    ui_font.install(qapp)

@@ -1,0 +1,98 @@
+"""The two kinds of errors, as the counter sees them.
+
+A :class:`~records.errors.DomainError` is expected (a malformed ID, a transition the rules refuse, a full
+disk): it becomes a clear Vietnamese sentence, next to the field it is about when there is one. Anything
+else is a bug: a crash dialog with copyable details, and the saved data is untouched because every write is
+one transaction.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from records.errors import DomainError
+from ui.labels import describe_error
+
+ERROR_STYLE = "color: #c62828"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def details_of(exc: BaseException) -> str:
+    """The traceback of ``exc`` as text (what the crash dialog offers to copy)."""
+    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+
+
+def show_crash(parent: QWidget | None, details: str) -> None:
+    """The crash dialog: what happened in one sentence, that nothing saved was lost, and the details."""
+    sys.stderr.write(details)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, "MotCua Desk", _t("Đã xảy ra lỗi không mong đợi."), parent=parent
+    )
+    box.setInformativeText(
+        _t("Dữ liệu đã lưu không bị ảnh hưởng. Hãy gửi nội dung chi tiết cho quản trị viên.")
+    )
+    box.setDetailedText(details)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    """Tell the user about ``exc``: a warning for a domain error, the crash dialog for anything else."""
+    if isinstance(exc, DomainError):
+        QMessageBox.warning(parent, title or "MotCua Desk", describe_error(exc))
+    else:
+        show_crash(parent, details_of(exc))
+
+
+class FieldMessages:
+    """Error labels placed next to the fields of a form, keyed by the ``field`` a domain error names."""
+
+    def __init__(self, general: QLabel) -> None:
+        self._general = general
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        for label in (general,):
+            _style(label)
+
+    def add(self, field: str, widget: QWidget, label: QLabel) -> None:
+        """Show errors about ``field`` in ``label`` and put the cursor in ``widget``."""
+        _style(label)
+        self._fields[field] = (widget, label)
+
+    def clear(self) -> None:
+        """Hide every message."""
+        for label in (self._general, *(label for _, label in self._fields.values())):
+            label.clear()
+            label.hide()
+
+    def show_text(self, field: str | None, text: str) -> None:
+        """Show ``text`` next to ``field`` (or in the general place) and focus the field."""
+        place = self._fields.get(field or "")
+        label = place[1] if place else self._general
+        label.setText(text)
+        label.show()
+        if place:
+            place[0].setFocus()
+
+    def show(self, exc: BaseException, parent: QWidget | None = None) -> bool:
+        """Show a domain error next to its field (or in the general place); ``False`` for a bug, which
+        goes to the crash dialog."""
+        if not isinstance(exc, DomainError):
+            show_crash(parent, details_of(exc))
+            return False
+        field = exc.params.get("field")
+        self.show_text(field if isinstance(field, str) else None, describe_error(exc))
+        return True
+
+
+def _style(label: QLabel) -> None:
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    if not label.text():
+        label.hide()

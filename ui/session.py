@@ -1,0 +1,59 @@
+"""Who is at the counter and what the screens share: the services, the workers, the preferences.
+
+Built by ``desktop/app.py`` after login and handed down to every page: there is no global application
+object. Pages reach the store only through :meth:`UiSession.run` (the serialized database worker) and do
+rendering and file work through :meth:`UiSession.background`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from records.services import Services
+from records.services.settings import AgencyConfig
+from records.users import Actor, Role
+from ui.preferences import Preferences
+from ui.tasks import BackgroundPool, DatabaseWorker, Task
+
+
+@dataclass
+class UiSession:
+    """One logged-in user's session."""
+
+    services: Services
+    worker: DatabaseWorker
+    pool: BackgroundPool
+    prefs: Preferences
+    agency: AgencyConfig
+    actor: Actor
+    full_name: str
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Task:
+        """Database work: ``fn`` on the database worker, the answer back on the UI thread."""
+        return self.worker.submit(fn, on_success, on_error)
+
+    def background(
+        self,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Task:
+        """Rendering or file work: ``fn`` on the background pool, the answer back on the UI thread."""
+        return self.pool.submit(fn, on_success, on_error)
+
+    @property
+    def is_supervisor(self) -> bool:
+        """Supervisors (and admins) review the day and print the register."""
+        return self.actor.role in (Role.SUPERVISOR, Role.ADMIN)
+
+    @property
+    def is_admin(self) -> bool:
+        """Admins change the settings, the catalogue, the holidays and the users."""
+        return self.actor.role is Role.ADMIN
