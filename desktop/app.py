@@ -12,7 +12,7 @@ import argparse
 import sys
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desktop import i18n, ui_font
@@ -145,7 +145,8 @@ class _Opening:
         window.hide()
         window.deleteLater()
         self.window = None
-        self._login(agency)
+        # From the event loop, not from inside the menu action that asked: the login is a modal loop.
+        QTimer.singleShot(0, lambda: self._login(agency))
 
     def close(self) -> None:
         if self.window is not None:

@@ -1,5 +1,5 @@
-"""The application as ``motcua`` opens it: first start, the main window, and a clean shutdown of the
-database worker when the window closes."""
+"""The application as ``motcua`` opens it: first start (agency and first admin), login, the main window,
+logout back to the login, and a clean shutdown of the database worker when the window closes."""
 
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from sample_store import AGENCY_NAME, build
 
 import desktop.app
 from desktop.context import open_services, resolve
+from records.users import Role
 from ui.first_start_dialog import FirstStartDialog
+from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.tasks import DatabaseWorker
 
@@ -67,7 +69,7 @@ def _drive(app: QApplication, steps: list[Callable[[], bool]]) -> list[str]:
             timer.stop()
             problems.append(f"gave up with {len(remaining)} step(s) left")
             for widget in QApplication.topLevelWidgets():
-                if isinstance(widget, FirstStartDialog):
+                if isinstance(widget, FirstStartDialog | LoginDialog):
                     widget.reject()
                 widget.close()
             app.exit(99)
@@ -81,58 +83,192 @@ def _run(data_dir: Path) -> int:
     return desktop.app.run(argparse.Namespace(data_dir=str(data_dir), db=None))
 
 
-def _close_when_loaded(expected_rows: int) -> Callable[[], bool]:
+PASSWORD = "mat-khau-1"
+
+
+def _store_with_user(data_dir: Path, files: int, role: Role = Role.CLERK) -> None:
+    services = build(data_dir, files=files).services
+    services.users.add(services.users.system(1), "lan", "Trần Thị Lan", role, PASSWORD)
+    services.db.dispose()
+
+
+def _log_in(password: str = PASSWORD, seen: dict[str, str] | None = None) -> Callable[[], bool]:
     def step() -> bool:
-        window = _visible(MainWindow)
-        if not isinstance(window, MainWindow) or window.model.rowCount() != expected_rows:
+        dialog = _visible(LoginDialog)
+        if not isinstance(dialog, LoginDialog) or not dialog.buttons.isEnabled():
             return False
-        window.close()
+        if seen is not None and dialog.error.isVisible():
+            seen.setdefault("error", dialog.error.text())
+        dialog.username.setText("lan")
+        dialog.password.setText(password)
+        dialog.accept()
         return True
 
     return step
 
 
-def test_closing_the_window_stops_the_worker(app_env: _Workers, qapp: QApplication, tmp_path: Path) -> None:
+def _main_window(check: Callable[[MainWindow], bool] = lambda _w: True) -> Callable[[], bool]:
+    def step() -> bool:
+        window = _visible(MainWindow)
+        return isinstance(window, MainWindow) and not window.files.model.is_loading() and check(window)
+
+    return step
+
+
+def _close_main() -> bool:
+    window = _visible(MainWindow)
+    if isinstance(window, MainWindow):
+        window.close()
+    return True
+
+
+def test_login_then_the_main_window_and_closing_stops_the_worker(
+    app_env: _Workers, qapp: QApplication, tmp_path: Path
+) -> None:
     data_dir = tmp_path / "data"
-    build(data_dir, files=7).services.db.dispose()
-    problems = _drive(qapp, [_close_when_loaded(7)])
+    _store_with_user(data_dir, files=7)
+    seen: dict[str, object] = {}
+
+    def loaded(window: MainWindow) -> bool:
+        if window.files.model.rowCount() != 7:
+            return False
+        seen["title"] = window.windowTitle()
+        seen["tabs"] = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+        seen["user"] = window.session.actor.username
+        return True
+
+    problems = _drive(qapp, [_log_in(), _main_window(loaded), _close_main])
     assert _run(data_dir) == 0
     assert problems == []
+    assert seen["title"] == f"MotCua Desk — {AGENCY_NAME}"
+    assert seen["user"] == "lan"
+    assert not any("Tổng hợp" in tab for tab in seen["tabs"])  # type: ignore[attr-defined]  # a clerk
     assert len(app_env.made) == 1
     assert app_env.made[0].isFinished()
 
 
-def test_first_start_then_main_window(app_env: _Workers, qapp: QApplication, tmp_path: Path) -> None:
-    data_dir = tmp_path / "empty"
+def test_a_wrong_password_is_refused_then_the_right_one_works(
+    app_env: _Workers, qapp: QApplication, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    _store_with_user(data_dir, files=3, role=Role.SUPERVISOR)
     seen: dict[str, str] = {}
+    errors: list[str] = []
+
+    def error_shown() -> bool:
+        dialog = _visible(LoginDialog)
+        if isinstance(dialog, LoginDialog) and dialog.error.isVisible():
+            errors.append(dialog.error.text())
+            return True
+        return False
+
+    def supervisor_sees_the_day(window: MainWindow) -> bool:
+        seen["tabs"] = " | ".join(window.tabs.tabText(i) for i in range(window.tabs.count()))
+        return True
+
+    steps = [
+        _log_in("sai-mat-khau"),
+        error_shown,
+        _log_in(),
+        _main_window(supervisor_sees_the_day),
+        _close_main,
+    ]
+    problems = _drive(qapp, steps)
+    assert _run(data_dir) == 0
+    assert problems == []
+    assert errors and "Sai tên đăng nhập hoặc mật khẩu" in errors[0]
+    assert "Tổng hợp" in seen["tabs"]
+
+
+def test_logout_comes_back_to_the_login(app_env: _Workers, qapp: QApplication, tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    _store_with_user(data_dir, files=2)
+
+    def log_out(window: MainWindow) -> bool:
+        window.logout_requested.emit()
+        return True
+
+    def login_again_then_quit() -> bool:
+        dialog = _visible(LoginDialog)
+        if not isinstance(dialog, LoginDialog) or _visible(MainWindow) is not None:
+            return False
+        assert dialog.username.text() == "lan"  # the last user is remembered
+        dialog.reject()  # "Thoát"
+        return True
+
+    problems = _drive(qapp, [_log_in(), _main_window(log_out), login_again_then_quit])
+    assert _run(data_dir) == 0
+    assert problems == []
+    assert all(worker.isFinished() for worker in app_env.made)
+
+
+def _fill_first_start(dialog: FirstStartDialog, password_again: str = "quan-tri-123") -> None:
+    dialog.agency_code.setText("000.17.22.H56")
+    dialog.agency_name.setText(AGENCY_NAME)
+    dialog.admin_username.setText("quantri")
+    dialog.admin_full_name.setText("Nguyễn Quản Trị")
+    dialog.admin_password.setText("quan-tri-123")
+    dialog.admin_password_again.setText(password_again)
+
+
+def test_first_start_sets_up_the_agency_and_the_first_admin(
+    app_env: _Workers, qapp: QApplication, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "empty"
+    seen: dict[str, object] = {}
 
     def fill_in() -> bool:
         dialog = _visible(FirstStartDialog)
         if not isinstance(dialog, FirstStartDialog):
             return False
-        dialog.agency_code.setText("000.17.22.H56")
-        dialog.agency_name.setText(AGENCY_NAME)
+        _fill_first_start(dialog, password_again="khac-nhau-1")
+        dialog.accept()  # refused: the two passwords differ; the dialog stays
+        seen["mismatch"] = dialog.error.text()
+        assert dialog.isVisible()
+        _fill_first_start(dialog)
         dialog.accept()
         return True
 
-    def main_window_shows() -> bool:
-        window = _visible(MainWindow)
-        if not isinstance(window, MainWindow) or window.model.is_loading():
-            return False
+    def admin_window(window: MainWindow) -> bool:
         seen["title"] = window.windowTitle()
-        window.close()
+        seen["admin"] = window.session.is_admin
         return True
 
-    problems = _drive(qapp, [fill_in, main_window_shows])
+    problems = _drive(qapp, [fill_in, _main_window(admin_window), _close_main])
     assert _run(data_dir) == 0
     assert problems == []
-    assert seen["title"] == f"MotCua Desk — {AGENCY_NAME}"
+    assert "không giống nhau" in str(seen["mismatch"])
+    assert seen["title"] == f"MotCua Desk — {AGENCY_NAME}" and seen["admin"] is True
     assert all(worker.isFinished() for worker in app_env.made)
     services = open_services(resolve(data_dir=str(data_dir)))
     try:
         assert services.settings.agency().code == "000.17.22.H56"
+        admin = services.users.authenticate("quantri", "quan-tri-123")
+        assert admin is not None and admin.role is Role.ADMIN
     finally:
         services.db.dispose()
+
+
+def test_a_store_set_up_from_the_command_line_asks_for_the_first_admin(
+    app_env: _Workers, qapp: QApplication, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "cli"
+    build(data_dir, files=1).services.db.dispose()  # an agency, no account but the system's
+    seen: dict[str, str] = {}
+
+    def prefilled() -> bool:
+        dialog = _visible(FirstStartDialog)
+        if not isinstance(dialog, FirstStartDialog):
+            return False
+        seen["code"] = dialog.agency_code.text()
+        seen["name"] = dialog.agency_name.text()
+        dialog.reject()
+        return True
+
+    problems = _drive(qapp, [prefilled])
+    assert _run(data_dir) == 0
+    assert problems == []
+    assert seen == {"code": "000.17.22.H56", "name": AGENCY_NAME}
 
 
 def test_first_start_cancelled(app_env: _Workers, qapp: QApplication, tmp_path: Path) -> None:
