@@ -1,9 +1,11 @@
-"""Opening the application: the Qt application, font and translators, the store (on the worker), then
-first start or login, then the main window. Logging out comes back to the login.
+"""Opening the application: the Qt application, font and translators, then at once the login window while
+the store opens on the database worker; then the main window. Logging out comes back to the login.
 
-Nothing here touches the database on the UI thread: opening and migrating the store runs on the database
-worker while a small window says so. The first-start dialog appears when no agency or no account is set
-up yet (a store made with ``motcua init`` has an agency but no account to log in with).
+Nothing here touches the database on the UI thread. The heavy modules (SQLAlchemy, Alembic, the services,
+the printing stack, the main window's pages) are imported on the worker or after the login, so the first
+window a clerk can type into appears about as fast as a bare Qt window. The first-start dialog appears
+instead when there is no store yet, or when the store has no account to log in with (a store made with
+``motcua init``).
 """
 
 from __future__ import annotations
@@ -11,24 +13,26 @@ from __future__ import annotations
 import argparse
 import sys
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop import i18n, ui_font
-from desktop.context import Location, open_services, resolve
 from records.errors import DomainError
-from records.services import Services
-from records.services.settings import AgencyConfig
-from records.users import Actor
 from ui.errors import show_crash
 from ui.first_start_dialog import FirstStartDialog
 from ui.labels import describe_error
 from ui.login_dialog import LoginDialog
-from ui.main_window import MainWindow
-from ui.preferences import LANGUAGE, LAST_USER, Preferences
-from ui.session import UiSession
+from ui.preferences import AGENCY_NAME_SEEN, LANGUAGE, LAST_USER, Preferences
 from ui.tasks import BackgroundPool, DatabaseWorker
+
+if TYPE_CHECKING:
+    from desktop.context import Location
+    from records.services import Services
+    from records.services.settings import AgencyConfig
+    from records.users import Actor
+    from ui.main_window import MainWindow
 
 
 def _install_crash_handler() -> None:
@@ -41,7 +45,7 @@ def _install_crash_handler() -> None:
 
 
 class _Opening:
-    """The steps from an opened store to a logged-in main window, and back to the login on logout."""
+    """The steps from start-up to a logged-in main window, and back to the login on logout."""
 
     def __init__(self, app: QApplication, location: Location, prefs: Preferences) -> None:
         self.app = app
@@ -50,43 +54,61 @@ class _Opening:
         self.worker = DatabaseWorker()
         self.pool = BackgroundPool()
         self.services: Services | None = None
+        self.agency: AgencyConfig | None = None
         self.window: MainWindow | None = None
-        self.splash = QLabel(app.translate("app", "Đang mở dữ liệu…"))
-        self.splash.setWindowTitle("MotCua Desk")
-        self.splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.splash.resize(360, 120)
+        self.login: LoginDialog | None = None
+        self.first_start: FirstStartDialog | None = None
 
     def begin(self) -> None:
         self.worker.start()
-        self.splash.show()
         self.worker.submit(self._open_store, self._opened, self._fail)
+        if self.location.existing_sqlite_file():
+            self._show_login(self.prefs.get(AGENCY_NAME_SEEN) or "MotCua Desk")
+        # else: the first start (no store yet), or a server store whose agency must be read first
 
-    def _open_store(self) -> tuple[Services, AgencyConfig | None, bool]:  # on the worker
+    def _open_store(self) -> tuple[AgencyConfig | None, bool]:  # on the worker
+        from desktop.context import open_services
+
         services = open_services(self.location)
         self.services = services
         agency = services.settings.agency() if services.settings.is_initialised() else None
-        return services, agency, bool(services.users.list())
+        return agency, bool(services.users.list())
 
     def _fail(self, exc: BaseException) -> None:
-        self.splash.hide()
+        for dialog in (self.login, self.first_start):
+            if dialog is not None:
+                dialog.hide()
         if isinstance(exc, DomainError):
             QMessageBox.critical(None, "MotCua Desk", describe_error(exc) + "\n\n" + str(exc))
         else:  # a bug: the crash box, then out (no window is left open to close)
             sys.excepthook(type(exc), exc, exc.__traceback__)
         self.app.exit(2)
 
-    def _opened(self, result: tuple[Services, AgencyConfig | None, bool]) -> None:
-        _, agency, has_users = result
-        self.splash.hide()
+    def _opened(self, result: tuple[AgencyConfig | None, bool]) -> None:
+        agency, has_users = result
+        self.agency = agency
         if agency is not None and has_users:
-            self._login(agency)
-        else:
-            self._first_start(FirstStartDialog(agency=agency))
+            self.prefs.set(AGENCY_NAME_SEEN, agency.name)
+            if self.login is None:
+                self._show_login(agency.name)
+            else:
+                self.login.set_agency_name(agency.name)
+            return
+        if self.login is not None:  # a store without accounts: set them up first
+            self.login.hide()
+            self.login.deleteLater()
+            self.login = None
+        self._show_first_start(FirstStartDialog(agency=agency))
 
     # -- first start --------------------------------------------------------------------------------------
 
-    def _first_start(self, dialog: FirstStartDialog) -> None:
-        if dialog.exec() != FirstStartDialog.DialogCode.Accepted:
+    def _show_first_start(self, dialog: FirstStartDialog) -> None:
+        self.first_start = dialog
+        dialog.finished.connect(lambda code: self._first_start_done(dialog, code))
+        dialog.open()
+
+    def _first_start_done(self, dialog: FirstStartDialog, code: int) -> None:
+        if code != QDialog.DialogCode.Accepted:
             self.app.exit(0)
             return
         values = dialog.values()
@@ -96,80 +118,91 @@ class _Opening:
         def refused(exc: BaseException) -> None:
             if isinstance(exc, DomainError):
                 dialog.show_error(describe_error(exc) + "\n" + str(exc))
-                self._first_start(dialog)
+                dialog.open()
             else:
                 self._fail(exc)
 
         def done(result: tuple[AgencyConfig, Actor]) -> None:
             agency, actor = result
+            self.first_start = None
+            dialog.deleteLater()
+            self.agency = agency
             self.prefs.set(LAST_USER, actor.username)
-            self._show_main(agency, actor, str(values["admin_full_name"]))
+            self.prefs.set(AGENCY_NAME_SEEN, agency.name)
+            self._show_main(actor, str(values["admin_full_name"]))
 
         self.worker.submit(lambda: services.settings.setup(**values), done, refused)  # type: ignore[arg-type]
 
     # -- login ----------------------------------------------------------------------------------------------
 
-    def _login(self, agency: AgencyConfig) -> None:
-        services = self.services
-        assert services is not None
-        dialog = LoginDialog(
-            agency.name,
-            self.worker.submit,
-            lambda user, password: _actor_and_name(services, user, password, agency.workstation),
-            self.prefs.get(LAST_USER),
-        )
-        if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.actor is None:
+    def _show_login(self, agency_name: str) -> None:
+        dialog = LoginDialog(agency_name, self.worker.submit, self._check, self.prefs.get(LAST_USER))
+        self.login = dialog
+        dialog.finished.connect(lambda code: self._login_done(dialog, code))
+        dialog.open()
+
+    def _check(self, user: str, password: str) -> tuple[Actor, str] | None:  # on the worker, after opening
+        services, agency = self.services, self.agency
+        if services is None or agency is None:
+            return None  # the store did not open: _fail reports why
+        actor = services.users.authenticate(user, password, agency.workstation)
+        if actor is None:
+            return None
+        return actor, services.users.get(actor.username).full_name
+
+    def _login_done(self, dialog: LoginDialog, code: int) -> None:
+        if self.login is not dialog:
+            return  # replaced by the first start
+        self.login = None
+        dialog.deleteLater()
+        if code != QDialog.DialogCode.Accepted or dialog.actor is None:
             self.app.exit(0)
             return
         self.prefs.set(LAST_USER, dialog.actor.username)
-        self._show_main(agency, dialog.actor, dialog.full_name)
+        self._show_main(dialog.actor, dialog.full_name)
 
     # -- the main window ------------------------------------------------------------------------------------
 
-    def _show_main(self, agency: AgencyConfig, actor: Actor, full_name: str) -> None:
-        assert self.services is not None
-        session = UiSession(self.services, self.worker, self.pool, self.prefs, agency, actor, full_name)
+    def _show_main(self, actor: Actor, full_name: str) -> None:
+        from ui.main_window import MainWindow
+        from ui.session import UiSession
+
+        assert self.services is not None and self.agency is not None
+        session = UiSession(self.services, self.worker, self.pool, self.prefs, self.agency, actor, full_name)
         window = MainWindow(session)
-        window.logout_requested.connect(lambda: self._logout(agency))
+        window.logout_requested.connect(self._logout)
         self.window = window
         window.show()
         self.app.setQuitOnLastWindowClosed(True)
         window.start()
 
-    def _logout(self, agency: AgencyConfig) -> None:
+    def _logout(self) -> None:
         window = self.window
-        if window is None:
+        if window is None or self.agency is None:
             return
         self.app.setQuitOnLastWindowClosed(False)
         window.shutdown()
         window.hide()
         window.deleteLater()
         self.window = None
-        # From the event loop, not from inside the menu action that asked: the login is a modal loop.
-        QTimer.singleShot(0, lambda: self._login(agency))
+        name = self.agency.name
+        # From the event loop, not from inside the menu action that asked.
+        QTimer.singleShot(0, lambda: self._show_login(name))
 
     def close(self) -> None:
         if self.window is not None:
             self.window.shutdown()  # late answers from the worker are dropped from now on
         self.worker.stop()  # finishes queued work (a registration in flight is saved), then ends the thread
         self.pool.stop()  # a printout being written is finished
-        self.splash.deleteLater()
         if self.services is not None:
             self.services.db.dispose()
         self.prefs.sync()
 
 
-def _actor_and_name(
-    services: Services, user: str, password: str, workstation: int
-) -> tuple[Actor, str] | None:
-    actor = services.users.authenticate(user, password, workstation)
-    if actor is None:
-        return None
-    return actor, services.users.get(actor.username).full_name
-
-
 def run(args: argparse.Namespace) -> int:
     """Open the application window; returns the process exit code."""
+    from desktop.context import resolve
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("MotCua Desk")
@@ -177,11 +210,10 @@ def run(args: argparse.Namespace) -> int:
     ui_font.install(app)
     location = resolve(args.data_dir, args.db)
     prefs = Preferences(location.data_dir)  # QSettings makes the folder when it first writes
-    language = i18n.chosen_language(prefs.get(LANGUAGE))
-    translator = i18n.install(app, location.data_dir, language)
+    translator = i18n.install(app, location.data_dir, i18n.chosen_language(prefs.get(LANGUAGE)))
     _install_crash_handler()
-    # Until the main window is up, the windows come and go (the splash, the dialogs): closing one of them
-    # must not end the application. Refusals and "Thoát" call app.exit themselves.
+    # Until the main window is up, the windows come and go (the dialogs): closing one of them must not end
+    # the application. Refusals and "Thoát" call app.exit themselves.
     quit_on_last_window = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)
     opening = _Opening(app, location, prefs)

@@ -10,16 +10,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from records.errors import StorageUnavailable
-from records.keys import InstallationKeys
-from records.services import Services, build_services
-from records.services.users import system_actor
-from records.store.database import Database, make_engine, sqlite_url, storage_error
-from records.store.migrate import upgrade
+
+if TYPE_CHECKING:  # the store's modules are imported when a store is opened (on the UI's worker)
+    from records.services import Services
 
 APP_DIR_NAME = "MotCuaDesk"
 DB_FILE_NAME = "motcua.sqlite3"
@@ -38,6 +36,11 @@ class Location:
         """Where automatic backups go."""
         return self.data_dir / "backups"
 
+    def existing_sqlite_file(self) -> bool:
+        """Whether the database is an SQLite file that already exists (a cheap check before opening)."""
+        prefix = "sqlite:///"
+        return self.db_url.startswith(prefix) and Path(self.db_url[len(prefix) :]).is_file()
+
     @property
     def keys_dir(self) -> Path:
         """Where the installation's signing key and ID salt live (made on first use)."""
@@ -47,7 +50,7 @@ class Location:
 def resolve(data_dir: str | None = None, db_url: str | None = None) -> Location:
     """The location from explicit values, then the environment, then the platform defaults."""
     folder = Path(data_dir or os.environ.get("MOTCUA_HOME") or user_data_dir(APP_DIR_NAME, appauthor=False))
-    url = db_url or os.environ.get("MOTCUA_DB") or sqlite_url(folder / DB_FILE_NAME)
+    url = db_url or os.environ.get("MOTCUA_DB") or f"sqlite:///{(folder / DB_FILE_NAME).resolve().as_posix()}"
     return Location(folder, url)
 
 
@@ -56,6 +59,14 @@ def open_services(location: Location) -> Services:
 
     Raises :class:`StorageUnavailable` with a clear reason when the store cannot be used.
     """
+    from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+
+    from records.keys import InstallationKeys
+    from records.services import build_services
+    from records.services.users import system_actor
+    from records.store.database import Database, make_engine, storage_error
+    from records.store.migrate import upgrade
+
     try:
         location.data_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

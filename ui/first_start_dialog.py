@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,7 +17,9 @@ from PySide6.QtWidgets import (
 
 from records.errors import DomainError
 from records.file_codes import normalise_agency_code
-from records.services.settings import AgencyConfig
+
+if TYPE_CHECKING:  # the store's modules load on the worker while this dialog is already up
+    from records.services.settings import AgencyConfig
 
 MIN_PASSWORD = 8  # records.users.hash_password's rule, checked here too so the message sits by the field
 

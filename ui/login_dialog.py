@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from records.users import Actor
 from ui.errors import ERROR_STYLE
+
+if TYPE_CHECKING:
+    from records.users import Actor
 
 
 class LoginDialog(QDialog):
@@ -45,7 +47,7 @@ class LoginDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
-        title = QLabel(agency_name)
+        self.title = title = QLabel(agency_name)
         title.setStyleSheet("font-size: 15pt; font-weight: bold")
         title.setWordWrap(True)
         form = QFormLayout()
@@ -69,6 +71,10 @@ class LoginDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(420, 0)
         (self.password if last_user else self.username).setFocus()
+
+    def set_agency_name(self, name: str) -> None:
+        """The agency's name, once the store has said it (the login opens before the store does)."""
+        self.title.setText(name)
 
     def accept(self) -> None:
         user, password = self.username.text().strip(), self.password.text()

@@ -28,6 +28,7 @@ class Option(Generic[T]):
 
 
 LAST_USER = Option("login/last_user", str, "")
+AGENCY_NAME_SEEN = Option("login/agency_name", str, "")  # shown by the login before the store is open
 LANGUAGE = Option("ui/language", str, "vi")  # "vi" or "en"; MOTCUA_LANG overrides it
 LAST_PAGE = Option("ui/last_page", str, "intake")
 LAST_PROCEDURE = Option("intake/last_procedure", str, "")
@@ -38,6 +39,7 @@ RECEIPT_PAPER = Option("print/receipt_paper", str, "a4")  # a4, a5 or roll80
 RECEIPT_COPIES = Option("print/receipt_copies", int, 1)  # 1 or 2 (liên)
 PDF_FOLDER = Option("print/folder", str, "")  # where the "folder" destination writes; default: data/printouts
 EXPORT_FOLDER = Option("export/folder", str, "")  # the last folder an Excel register was saved to
+FILES_FILTERS = Option("files/filters", str, "")  # the file list's last filters, as JSON
 
 
 class Preferences:

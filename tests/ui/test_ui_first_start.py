@@ -1,4 +1,5 @@
-"""The first-start dialog: refuses a bad agency code and an empty name, returns what was entered."""
+"""The first-start dialog: refuses a bad agency code, an empty name and a weak or mistyped admin password;
+returns what was entered, which sets up the store and its first admin in one step."""
 
 from __future__ import annotations
 
@@ -13,10 +14,14 @@ from desktop.context import open_services, resolve
 from ui.first_start_dialog import FirstStartDialog
 
 
-def _dialog(qtbot: QtBot) -> FirstStartDialog:
+def _dialog(qtbot: QtBot, admin: bool = True) -> FirstStartDialog:
     dialog = FirstStartDialog()
     qtbot.addWidget(dialog)
     dialog.show()
+    if admin:
+        dialog.admin_full_name.setText("Nguyễn Quản Trị")
+        dialog.admin_password.setText("quan-tri-123")
+        dialog.admin_password_again.setText("quan-tri-123")
     return dialog
 
 
@@ -63,13 +68,47 @@ def test_accepts_a_good_one_and_returns_values_the_settings_take(qtbot: QtBot, t
         "parent_name": "UBND huyện Mẫu",
         "place": None,
         "workstation": 3,
+        "admin_username": "admin",
+        "admin_full_name": "Nguyễn Quản Trị",
+        "admin_password": "quan-tri-123",
     }
     services = open_services(resolve(data_dir=str(tmp_path / "data")))
     try:
-        config = services.settings.initialise(**values)  # type: ignore[arg-type]
+        config, admin = services.settings.setup(**values)  # type: ignore[arg-type]
         assert (config.code, config.name, config.workstation) == ("000.17.22.H56", "UBND xã Thử Nghiệm", 3)
+        assert services.users.authenticate("admin", "quan-tri-123", 3) == admin
     finally:
         services.db.dispose()
+
+
+@pytest.mark.parametrize(
+    ("password", "again", "message"),
+    [
+        ("ngan", "ngan", "Mật khẩu cần ít nhất 8 ký tự."),
+        ("quan-tri-123", "quan-tri-124", "Hai lần nhập mật khẩu không giống nhau."),
+    ],
+)
+def test_refuses_a_weak_or_mistyped_admin_password(
+    qtbot: QtBot, password: str, again: str, message: str
+) -> None:
+    dialog = _dialog(qtbot)
+    dialog.agency_code.setText("000.17.22.H56")
+    dialog.agency_name.setText("UBND")
+    dialog.admin_password.setText(password)
+    dialog.admin_password_again.setText(again)
+    _press_start(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error.text() == message
+
+
+def test_refuses_an_admin_without_a_name(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot)
+    dialog.agency_code.setText("000.17.22.H56")
+    dialog.agency_name.setText("UBND")
+    dialog.admin_full_name.clear()
+    _press_start(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error.text() == "Cần nhập họ và tên người quản trị."
 
 
 def test_the_short_agency_code_form_is_accepted(qtbot: QtBot) -> None:
