@@ -1,12 +1,22 @@
 """The file list (Danh sách hồ sơ): one search box, filters, and a paging table over the whole store.
 
-Every database call goes through the worker thread; sorting and filtering happen in SQL.
+Every database call goes through the worker thread; sorting and filtering happen in SQL (a click on a
+sortable header re-queries the store), the total is counted in SQL after the first page. The last filters,
+the sort and the column widths are remembered in this workstation's preferences.
+
+Keyboard: Ctrl+F search (Down goes from the search box to the list), Enter or a double click opens the
+file, F5 reloads; Alt+letter reaches each filter (the underlined letter of its label), Alt+L clears them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+import json
+from datetime import date
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,20 +24,24 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from records.errors import DomainError
 from records.files import FileQuery
 from records.workflow import Status
-from ui.files_table_model import FilesTableModel
-from ui.labels import error_message, status_label, timing_label
+from ui.errors import show_error
+from ui.files_table_model import TIMING_COLOURS, FilesTableModel
+from ui.labels import status_label, timing_label
+from ui.optional_date_edit import OptionalDateEdit
+from ui.preferences import FILES_FILTERS
 from ui.session import UiSession
 
 SEARCH_DELAY_MS = 250
+HEADER_STATE = "files_header"
+POPUP_MAX_WIDTH = 720
 
 
 class FilesPage(QWidget):
@@ -38,19 +52,57 @@ class FilesPage(QWidget):
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        services, worker = session.services, session.worker
+        services = session.services
+        saved = _load_filters(session.prefs.get(FILES_FILTERS))
+        # Remembered choices of the combo boxes filled from the store, applied once they are filled.
+        self._wanted_procedure: str | None = saved.get("procedure")
+        self._wanted_clerk: str | None = saved.get("clerk")
+        self._procedures_loaded = False
+        self._clerks_loaded = False
+        self._reselect: str | None = None
+        self._sort = (-1, Qt.SortOrder.DescendingOrder)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(
-            self.tr("Tìm theo mã hồ sơ, số định danh, số điện thoại hoặc họ tên (Ctrl+F)")
+            self.tr("Mã hồ sơ, số định danh, số điện thoại hoặc họ tên (không cần dấu) — Ctrl+F")
         )
         self.search.setClearButtonEnabled(True)
         self.status_filter = QComboBox()
+        self.status_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.status_filter.setMinimumContentsLength(11)
         self.status_filter.addItem(self.tr("Tất cả trạng thái"), None)
         for status in Status:
             self.status_filter.addItem(status_label(status), int(status))
+        self.procedure_filter = QComboBox()
+        self.procedure_filter.addItem(self.tr("Tất cả thủ tục"), None)
+        self.procedure_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.procedure_filter.setMinimumContentsLength(14)
+        self.received_from = OptionalDateEdit(self.tr("từ ngày"))
+        self.received_to = OptionalDateEdit(self.tr("đến ngày"))
+        self.due_filter = QComboBox()
+        self.due_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.due_filter.setMinimumContentsLength(9)
+        self.due_filter.addItem(self.tr("Tất cả"), None)
+        self.due_filter.addItem(self.tr("Đến hạn hôm nay"), "due_today")
+        self.due_filter.addItem(self.tr("Quá hạn"), "overdue")
+        self.due_filter.addItem(self.tr("Sắp đến hạn (2 ngày tới)"), "near_due")
+        self.clerk_filter = QComboBox()
+        self.clerk_filter.addItem(self.tr("Tất cả cán bộ"), None)
+        self.clerk_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.clerk_filter.setMinimumContentsLength(9)
+        _widen_popup(self.status_filter)
+        _widen_popup(self.due_filter)
+        self.reset_button = QPushButton(self.tr("Xóa bộ &lọc"))
+        self.reset_button.setToolTip(self.tr("Bỏ mọi bộ lọc và nội dung tìm kiếm (Alt+L)"))
+        self._restore_filters(saved)
 
-        self.model = FilesTableModel(worker, services.files.list)
+        self.model = FilesTableModel(session.worker, services.files.list, services.files.count)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -58,22 +110,29 @@ class FilesPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)  # one line per file; long names are elided, the tooltip has them whole
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
         rows = self.table.verticalHeader()
         rows.setVisible(False)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
         self._size_columns()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+        self._restore_header()
 
-        filters = QHBoxLayout()
-        filters.addWidget(QLabel(self.tr("Tìm:")))
-        filters.addWidget(self.search, 3)
-        filters.addWidget(self.status_filter, 1)
         self.status_label = QLabel()
         self.status_label.setContentsMargins(6, 0, 0, 0)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.table)
-        layout.addWidget(self.status_label)
+        self.legend = QLabel(self._legend_text())
+        self.legend.setToolTip(
+            self.tr(
+                "Màu của cột Hẹn trả và Tiến độ: đỏ quá hạn, cam đến hạn hôm nay, tím tạm dừng chờ bổ sung, "
+                "xanh lá đã xong đúng hạn hoặc trước hạn."
+            )
+        )
+        self._lay_out()
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -81,20 +140,92 @@ class FilesPage(QWidget):
         self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._debounce.start)
         self.search.returnPressed.connect(self.apply_filters)
-        self.status_filter.currentIndexChanged.connect(self.apply_filters)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self._focus_search)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.model.refresh)
+        self.search.installEventFilter(self)
+        for combo in (self.status_filter, self.procedure_filter, self.due_filter, self.clerk_filter):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        for field in (self.received_from, self.received_to):
+            field.dateChanged.connect(self._debounce.start)  # every arrow press changes the date
+        self.reset_button.clicked.connect(self.clear_filters)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         self.model.loading_changed.connect(self._on_loading)
         self.model.load_failed.connect(self._on_failed)
+        self.model.total_changed.connect(lambda _total: self._update_count())
         self.model.rowsInserted.connect(self._update_count)
         self.model.modelReset.connect(self._update_count)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        header.sectionResized.connect(self._save_header)
         self.table.activated.connect(self._open_row)
+
+    # -- layout ------------------------------------------------------------------------------------------
+
+    def _lay_out(self) -> None:
+        def buddy(text: str, field: QWidget) -> QLabel:
+            label = QLabel(text)
+            label.setBuddy(field)
+            return label
+
+        top = QHBoxLayout()
+        top.addWidget(buddy(self.tr("Tì&m:"), self.search))
+        top.addWidget(self.search, 1)
+        top.addWidget(self.reset_button)
+        filters = QHBoxLayout()
+        filters.addWidget(buddy(self.tr("T&rạng thái:"), self.status_filter))
+        filters.addWidget(self.status_filter)
+        filters.addSpacing(8)
+        filters.addWidget(buddy(self.tr("Thủ tụ&c:"), self.procedure_filter))
+        filters.addWidget(self.procedure_filter, 2)
+        filters.addSpacing(8)
+        filters.addWidget(buddy(self.tr("&Nhận:"), self.received_from))
+        filters.addWidget(self.received_from)
+        filters.addWidget(QLabel("–"))
+        filters.addWidget(self.received_to)
+        filters.addSpacing(8)
+        filters.addWidget(buddy(self.tr("Hạn &xử lý:"), self.due_filter))
+        filters.addWidget(self.due_filter)
+        filters.addSpacing(8)
+        filters.addWidget(buddy(self.tr("Cán &bộ:"), self.clerk_filter))
+        filters.addWidget(self.clerk_filter, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.legend)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        order = [
+            self.search,
+            self.reset_button,
+            self.status_filter,
+            self.procedure_filter,
+            self.received_from,
+            self.received_to,
+            self.due_filter,
+            self.clerk_filter,
+            self.table,
+        ]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    def _legend_text(self) -> str:
+        def swatch(timing: str, text: str) -> str:
+            colour = TIMING_COLOURS[timing].name()
+            return f'<span style="color:{colour}">■</span>&nbsp;{text}'
+
+        parts = [
+            swatch("overdue", timing_label("overdue")),
+            swatch("due_today", timing_label("due_today")),
+            swatch("paused", self.tr("Chờ bổ sung")),
+            swatch("on_time", self.tr("Xong đúng hạn")),
+        ]
+        return "&nbsp;&nbsp;&nbsp;".join(parts)
 
     def _size_columns(self) -> None:
         """Column widths from the font in use (Windows' Segoe UI and Linux's DejaVu differ a lot); the
         procedure name takes what is left."""
         metrics = self.table.fontMetrics()
-        padding = 24
+        padding = 28  # the cell margins and the sort arrow
 
         def width(*samples: str) -> int:
             return max(metrics.horizontalAdvance(sample) for sample in samples) + padding
@@ -117,21 +248,36 @@ class FilesPage(QWidget):
         for column, pixels in widths.items():
             self.table.setColumnWidth(column, pixels)
 
+    # -- the page's interface ----------------------------------------------------------------------------
+
     def start(self) -> None:
-        """Load the first page (called once the window is shown)."""
+        """Fill the procedure and clerk choices and load the first page (called once the window is shown)."""
+        session = self._session
+        session.run(
+            lambda: [(p.code, p.name) for p in session.services.catalog.procedures()],
+            self._procedures_ready,
+            lambda exc: show_error(self, exc, self.tr("Không tải được danh mục thủ tục")),
+        )
+        session.run(
+            lambda: [(u.id, u.full_name, u.username) for u in session.services.users.list()],
+            self._clerks_ready,
+            lambda exc: show_error(self, exc, self.tr("Không tải được danh sách cán bộ")),
+        )
         self.apply_filters()
 
     def refresh(self) -> None:
-        """Reload the list (a file was registered or changed)."""
+        """Reload the list (a file was registered or changed), keeping the selected file selected."""
+        current = self.table.currentIndex()
+        self._reselect = self.model.summary(current.row()).code if current.isValid() else None
+        self._debounce.stop()
         self.model.refresh()
 
     def shutdown(self) -> None:
         """Stop loading: no more pages are asked for and answers still on their way are dropped."""
         self._debounce.stop()
+        self._save_header()
+        self._save_filters()
         self.model.shutdown()
-
-    def _open_row(self, index: QModelIndex) -> None:
-        self.open_file_requested.emit(self.model.summary(index.row()).code)
 
     def focus_search(self) -> None:
         """Put the cursor in the search box, its text selected."""
@@ -141,28 +287,223 @@ class FilesPage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
+    def _open_row(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_file_requested.emit(self.model.summary(index.row()).code)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down from the search box goes to the list, on its first row.
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount() > 0
+        ):
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(self.model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- filters -----------------------------------------------------------------------------------------
+
+    def current_query(self) -> FileQuery:
+        """The query the filters, the search box and the sort make."""
+        status = self.status_filter.currentData()
+        column, order = self._sort
+        return FileQuery(
+            statuses=(Status(status),) if status is not None else (),
+            query=self.search.text().strip() or None,
+            procedure_code=self._procedure_value(),
+            received_from=self.received_from.value(),
+            received_to=self.received_to.value(),
+            due=self.due_filter.currentData(),
+            clerk_id=self._clerk_value(),
+            order_by=FilesTableModel.SORT_KEYS.get(column),
+            descending=order == Qt.SortOrder.DescendingOrder or column < 0,
+        )
+
     def apply_filters(self) -> None:
-        """Reload the list with the search text and the status filter."""
+        """Reload the list with the search text and the filters, and remember the filters."""
         self._debounce.stop()
-        code = self.status_filter.currentData()
-        statuses = (Status(code),) if code is not None else ()
-        text = self.search.text().strip() or None
-        self.model.set_query(FileQuery(statuses=statuses, query=text))
+        self._reselect = None
+        self.model.set_query(self.current_query())
+        self._save_filters()
+
+    def _save_filters(self) -> None:
+        self._session.prefs.set(FILES_FILTERS, json.dumps(self._filters(), ensure_ascii=False))
+
+    def clear_filters(self) -> None:
+        """Show every file: no filter, no search text (the sort stays)."""
+        widgets: list[QWidget] = [
+            self.search,
+            self.status_filter,
+            self.procedure_filter,
+            self.received_from,
+            self.received_to,
+            self.due_filter,
+            self.clerk_filter,
+        ]
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        for combo in (self.status_filter, self.procedure_filter, self.due_filter, self.clerk_filter):
+            combo.setCurrentIndex(0)
+        self.received_from.clear_value()
+        self.received_to.clear_value()
+        self._wanted_procedure = self._wanted_clerk = None
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.apply_filters()
+
+    def _procedure_value(self) -> str | None:
+        if not self._procedures_loaded:
+            return self._wanted_procedure
+        value = self.procedure_filter.currentData()
+        return str(value) if value is not None else None
+
+    def _clerk_value(self) -> str | None:
+        if not self._clerks_loaded:
+            return self._wanted_clerk
+        value = self.clerk_filter.currentData()
+        return str(value) if value is not None else None
+
+    def _filters(self) -> dict[str, Any]:
+        def day(value: date | None) -> str | None:
+            return value.isoformat() if value else None
+
+        return {
+            "status": self.status_filter.currentData(),
+            "procedure": self._procedure_value(),
+            "received_from": day(self.received_from.value()),
+            "received_to": day(self.received_to.value()),
+            "due": self.due_filter.currentData(),
+            "clerk": self._clerk_value(),
+        }
+
+    def _restore_filters(self, saved: dict[str, Any]) -> None:
+        index = self.status_filter.findData(saved.get("status"))
+        self.status_filter.setCurrentIndex(max(index, 0))
+        index = self.due_filter.findData(saved.get("due"))
+        self.due_filter.setCurrentIndex(max(index, 0))
+        self.received_from.set_value(_day(saved.get("received_from")))
+        self.received_to.set_value(_day(saved.get("received_to")))
+
+    def _procedures_ready(self, procedures: list[tuple[str, str]]) -> None:
+        combo = self.procedure_filter
+        combo.blockSignals(True)
+        for code, name in sorted(procedures):
+            combo.addItem(f"{code} — {name}", code)
+            combo.setItemData(combo.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
+        self._procedures_loaded = True
+        _widen_popup(combo)
+        wanted = self._wanted_procedure
+        combo.setCurrentIndex(max(combo.findData(wanted), 0) if wanted else 0)
+        combo.blockSignals(False)
+        if wanted and combo.currentData() != wanted:
+            self.apply_filters()  # the remembered procedure is gone from the catalogue: stop filtering on it
+
+    def _clerks_ready(self, users: list[tuple[str, str, str]]) -> None:
+        combo = self.clerk_filter
+        combo.blockSignals(True)
+        for user_id, full_name, username in sorted(users, key=lambda u: (u[1].casefold(), u[2])):
+            combo.addItem(f"{full_name} ({username})", user_id)
+        self._clerks_loaded = True
+        _widen_popup(combo)
+        wanted = self._wanted_clerk
+        combo.setCurrentIndex(max(combo.findData(wanted), 0) if wanted else 0)
+        combo.blockSignals(False)
+        if wanted and combo.currentData() != wanted:
+            self.apply_filters()
+
+    # -- sorting and columns -----------------------------------------------------------------------------
+
+    def _restore_header(self) -> None:
+        header = self.table.horizontalHeader()
+        state = self._session.prefs.state(HEADER_STATE)
+        if state is not None:
+            header.blockSignals(True)
+            header.restoreState(state)
+            header.blockSignals(False)
+        column = header.sortIndicatorSection()
+        if self.model.is_sortable(column):
+            self._sort = (column, header.sortIndicatorOrder())
+        else:
+            self._sort = (-1, Qt.SortOrder.DescendingOrder)
+            header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        if not self.model.is_sortable(column):
+            # The store cannot sort on this column: put the indicator back where the rows are sorted.
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(*self._sort)
+            header.blockSignals(False)
+            return
+        self._sort = (column, order)
+        self._reselect = None
+        self.model.sort(column, order)
+        self._save_header()
+
+    def _save_header(self) -> None:
+        self._session.prefs.set_state(HEADER_STATE, self.table.horizontalHeader().saveState())
+
+    # -- status line -------------------------------------------------------------------------------------
 
     def _on_loading(self, loading: bool) -> None:
-        if loading:
-            self.status_label.setText(self.tr("Đang tải…"))
-        else:
-            self._update_count()
+        if not loading and self._reselect is not None:
+            for row in range(self.model.rowCount()):
+                if self.model.summary(row).code == self._reselect:
+                    self.table.selectionModel().setCurrentIndex(
+                        self.model.index(row, 0),
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+                    break
+            self._reselect = None
+        self._update_count()
 
     def _update_count(self) -> None:
-        count = self.model.rowCount()
-        more = self.tr(" (cuộn xuống để xem thêm)") if self.model.canFetchMore(self.table.rootIndex()) else ""
-        self.status_label.setText(self.tr("%n hồ sơ", "", count) + more)
+        model = self.model
+        total = model.total()
+        rows = model.rowCount()
+        if model.is_loading() and rows == 0:
+            self.status_label.setText(self.tr("Đang tải…"))
+            return
+        locale = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+        if total is not None:
+            text = self.tr("{0} hồ sơ").format(locale.toString(total))
+        elif model.canFetchMore(self.table.rootIndex()):
+            text = self.tr("Hơn {0} hồ sơ (đang đếm…)").format(locale.toString(rows))
+        else:
+            text = self.tr("{0} hồ sơ").format(locale.toString(rows))
+        if model.is_loading():
+            text += self.tr(" — đang tải thêm…")
+        self.status_label.setText(text)
 
     def _on_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, DomainError):
-            message = error_message(exc.code, str(exc))
-        else:
-            message = self.tr("Lỗi không mong đợi: {0}").format(exc)
-        QMessageBox.warning(self, self.tr("Không tải được danh sách hồ sơ"), message)
+        self._update_count()
+        show_error(self, exc, self.tr("Không tải được danh sách hồ sơ"))
+
+
+def _load_filters(text: str) -> dict[str, Any]:
+    """The remembered filters (an empty dict when none or unreadable)."""
+    try:
+        value = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _day(text: object) -> date | None:
+    try:
+        return date.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+
+
+def _widen_popup(combo: QComboBox) -> None:
+    """Let the list of a narrow combo box show its items whole (up to a reasonable width)."""
+    view = combo.view()
+    view.setMinimumWidth(min(POPUP_MAX_WIDTH, view.sizeHintForColumn(0) + 40))

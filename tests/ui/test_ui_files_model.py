@@ -162,3 +162,81 @@ def test_shutdown_drops_answers_on_their_way(qtbot: QtBot, worker: DatabaseWorke
     qtbot.wait(50)
     assert model.rowCount() == 0
     assert not model.canFetchMore(QModelIndex())
+
+
+def test_sort_requeries_the_store_and_passes_the_model_tester(
+    qtbot: QtBot, worker: DatabaseWorker, sample: SampleStore
+) -> None:
+    services = sample.services
+    model = FilesTableModel(worker, services.files.list, services.files.count)
+    with qt_messages("qt.modeltest") as failures:
+        tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)
+        model.set_query(FileQuery())
+        qtbot.waitUntil(lambda: model.total() == sample.files, timeout=WAIT_MS)
+        for column, key in FilesTableModel.SORT_KEYS.items():
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                descending = order == Qt.SortOrder.DescendingOrder
+                model.sort(column, order)
+                assert model.sort_column() == column
+                expected = [
+                    s.code
+                    for s in services.files.list(
+                        FileQuery(order_by=key, descending=descending, limit=PAGE_SIZE)  # type: ignore[arg-type]
+                    )
+                ]
+                qtbot.waitUntil(lambda e=expected: _codes(model) == e, timeout=WAIT_MS)
+                _wait_idle(qtbot, model)
+        resets: list[object] = []
+        model.modelReset.connect(lambda: resets.append(None))
+        model.sort(FilesTableModel.COL_ID, Qt.SortOrder.AscendingOrder)  # the store cannot sort on it
+        assert resets == [] and model.sort_column() == FilesTableModel.COL_DUE
+        model.sort(-1)  # the store's own order again: newest first
+        qtbot.waitUntil(lambda: _codes(model) == list(reversed(sample.codes))[:PAGE_SIZE], timeout=WAIT_MS)
+        _wait_idle(qtbot, model)
+        del tester
+    assert failures == []
+
+
+def test_the_total_is_counted_only_when_the_first_page_is_full(
+    qtbot: QtBot, worker: DatabaseWorker, sample: SampleStore
+) -> None:
+    counted: list[FileQuery] = []
+
+    def count(query: FileQuery) -> int:
+        counted.append(query)
+        return sample.services.files.count(query)
+
+    model = FilesTableModel(worker, sample.services.files.list, count)
+    totals: list[object] = []
+    model.total_changed.connect(totals.append)
+    model.set_query(FileQuery(statuses=(Status.IN_PROGRESS,)))  # fewer than a page: its own count
+    qtbot.waitUntil(lambda: model.total() == sample.statuses[Status.IN_PROGRESS], timeout=WAIT_MS)
+    assert counted == []
+    model.set_query(FileQuery())  # a full page: the store counts
+    qtbot.waitUntil(lambda: model.total() == sample.files, timeout=WAIT_MS)
+    assert len(counted) == 1
+    assert totals == [sample.statuses[Status.IN_PROGRESS], None, sample.files]
+
+
+def test_timing_colours_and_tips(qtbot: QtBot, worker: DatabaseWorker, sample: SampleStore) -> None:
+    model = FilesTableModel(worker, sample.services.files.list)
+    model.set_query(FileQuery(due="overdue"))
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and not model.is_loading(), timeout=WAIT_MS)
+    due = model.index(0, FilesTableModel.COL_DUE)
+    timing = model.index(0, FilesTableModel.COL_TIMING)
+    assert model.data(due, Qt.ItemDataRole.ForegroundRole).color().name() == "#b71c1c"
+    assert model.data(timing, Qt.ItemDataRole.FontRole).bold()
+    assert model.data(due, Qt.ItemDataRole.ToolTipRole).endswith("Quá hạn")
+    assert model.data(model.index(0, FilesTableModel.COL_ID), Qt.ItemDataRole.ForegroundRole) is None
+    assert (
+        model.headerData(
+            FilesTableModel.COL_ID, Qt.Orientation.Horizontal, Qt.ItemDataRole.InitialSortOrderRole
+        )
+        is None
+    )
+    assert (
+        model.headerData(
+            FilesTableModel.COL_RECEIVED, Qt.Orientation.Horizontal, Qt.ItemDataRole.InitialSortOrderRole
+        )
+        == Qt.SortOrder.DescendingOrder
+    )
