@@ -1,120 +1,205 @@
-"""Take the screenshots in this folder: the real application, offscreen, against a throwaway store.
+"""Take the README's screenshots of every main screen: the real widgets, offscreen, on a throw-away store.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py [main|first-start]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshots/make_screenshots.py [--lang en]
 
-``main``: a store with 300 demonstration files (``records.demo.generate`` when it exists, else the UI tests'
-sample store), the main window grabbed once the first page is in -> ``main-window.png``.
-``first-start``: ``motcua`` (``desktop.cli.main([])``) with ``MOTCUA_HOME`` pointing to an empty folder; a
-timer grabs the first-start dialog and closes it -> ``first-start.png``. Set ``MOTCUA_LANG=en`` for the
-English UI (the files are then named ``*-en.png``).
+A store of 3,000 demonstration files (``records.demo.generate``) with a clerk and an admin; then, each grabbed
+once its data is in: the first-start and login dialogs, intake (a citizen's card QR scanned into the ID
+field, a procedure chosen), the file list, one file's page, the supervisor's day and the settings.
+``--lang en`` installs the English translation and names the files ``*-en.png``.
 
-Offscreen Qt draws with the fonts fontconfig finds; a font with Vietnamese glyphs (DejaVu Sans, e.g. the
-Debian package ``fonts-dejavu-core``) must be installed, or the diacritics come out as boxes.
+The application's own font (Liberation Sans, bundled) is installed, so the pictures look the same on any
+machine.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "ui")]
+sys.path[:0] = [str(ROOT)]
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget  # noqa: E402
+
+CARD_QR = (
+    "001099012345|123456789|Nguyễn Văn Bình|15031999|Nam|"
+    "Số 12 ngõ 34 phố Hàng Bông, phường Hoàn Kiếm|01072021"
+)
 
 
-def _suffix() -> str:
-    return "-en" if os.environ.get("MOTCUA_LANG", "").startswith("en") else ""
+def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
+    """Spin the event loop until ``condition`` holds (or give up loudly)."""
+    end = time.monotonic() + timeout
+    while not condition():
+        QApplication.processEvents()
+        if time.monotonic() > end:
+            raise SystemExit("a screen did not finish loading in time")
+        time.sleep(0.01)
+    for _ in range(5):
+        QApplication.processEvents()
 
 
-def _fill(data_dir: Path, files: int) -> object:
-    try:
-        from records.demo import generate  # type: ignore[import-not-found]
-    except ImportError:
-        import sample_store
+def settle(seconds: float) -> None:
+    """Let the workers answer and the screen repaint for ``seconds``."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.01)
 
-        return sample_store.build(data_dir, files).services
+
+def type_text(widget: QWidget, text: str) -> None:
+    """What a scanner or a Vietnamese keyboard delivers: key presses, letters with diacritics committed."""
+    for char in text:
+        if char.isascii():
+            QApplication.sendEvent(
+                widget, QKeyEvent(QKeyEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, char)
+            )
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(char)
+            QApplication.sendEvent(widget, event)
+    QApplication.processEvents()
+
+
+def press_enter(widget: QWidget) -> None:
+    for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+        QApplication.sendEvent(
+            widget, QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
+        )
+
+
+def save(widget: QWidget, name: str, suffix: str) -> Path:
+    QApplication.processEvents()
+    target = HERE / f"{name}{suffix}.png"
+    widget.grab().save(str(target))
+    print(target)
+    return target
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lang", default="vi", choices=("vi", "en"))
+    args = parser.parse_args()
+    suffix = "-en" if args.lang == "en" else ""
+
+    from desktop import i18n, ui_font
     from desktop.context import open_services, resolve
-
-    services = open_services(resolve(data_dir=str(data_dir)))
-    if not services.settings.is_initialised():
-        services.settings.initialise(agency_code="000.17.22.H56", agency_name="UBND xã Thử Nghiệm")
-    generate(services, files, seed=1)
-    return services
-
-
-def main_window(files: int = 300) -> Path:
-    from desktop import i18n
+    from records.demo import generate
+    from records.users import Role
+    from ui.first_start_dialog import FirstStartDialog
+    from ui.login_dialog import LoginDialog
     from ui.main_window import MainWindow
-    from ui.tasks import DatabaseWorker
+    from ui.preferences import Preferences
+    from ui.session import UiSession
+    from ui.tasks import BackgroundPool, DatabaseWorker
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    ui_font.install(app)
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
-        services = _fill(data_dir, files)
-        translator = i18n.install(app, data_dir)
+        translator = i18n.install(app, data_dir, args.lang)
+        services = open_services(resolve(data_dir=str(data_dir)))
+        services.settings.initialise(
+            agency_code="000.17.22.H56",
+            agency_name="Trung tâm Phục vụ hành chính công xã Hòa Bình",
+            parent_name="UBND xã Hòa Bình",
+        )
+        generate(services, 3000, seed=1)
+        system = services.users.system(1)
+        admin = services.users.add(system, "quantri", "Nguyễn Thị Thu Hà", Role.ADMIN, "mat-khau-1")
+        services.users.add(system, "lan", "Trần Thị Lan", Role.CLERK, "mat-khau-1")
+
+        first = FirstStartDialog()
+        first.agency_code.setText("000.17.22.H56")
+        first.agency_name.setText("Trung tâm Phục vụ hành chính công xã Hòa Bình")
+        first.parent_name.setText("UBND xã Hòa Bình")
+        first.admin_full_name.setText("Nguyễn Thị Thu Hà")
+        first.show()
+        save(first, "first-start", suffix)
+        first.close()
+
+        login = LoginDialog(services.settings.agency().name, lambda *a: None, lambda u, p: None, "lan")
+        login.show()
+        save(login, "login", suffix)
+        login.close()
+
         worker = DatabaseWorker()
         worker.start()
-        window = MainWindow(services, worker, services.settings.agency().name)  # type: ignore[attr-defined]
+        pool = BackgroundPool()
+        session = UiSession(
+            services,
+            worker,
+            pool,
+            Preferences(data_dir),
+            services.settings.agency(),
+            admin,
+            "Nguyễn Thị Thu Hà",
+        )
+        window = MainWindow(session)
+        window.resize(1280, 800)
         window.show()
         window.start()
-        target = HERE / f"main-window{_suffix()}.png"
+        window.activateWindow()
 
-        def grab() -> None:
-            if window.model.rowCount() == 0:
-                QTimer.singleShot(100, grab)
-                return
-            QApplication.processEvents()
-            window.grab().save(str(target))
-            window.close()
+        window.show_page("intake")
+        owner = window.intake.owner_form
+        owner.id_edit.setFocus()
+        type_text(owner.id_edit, CARD_QR)
+        press_enter(owner.id_edit)
+        wait_until(lambda: owner.name_edit.text() != "")
+        owner.phone_edit.setText("0912 345 678")
+        window.intake.load_procedure("1.001193")
+        wait_until(lambda: window.intake.procedure_code == "1.001193")
+        settle(0.5)
+        save(window, "intake", suffix)
 
-        QTimer.singleShot(300, grab)
-        QTimer.singleShot(30_000, app.quit)  # never hang
-        app.exec()
+        window.show_page("files")
+        wait_until(lambda: window.files.model.rowCount() > 0 and not window.files.model.is_loading())
+        save(window, "files", suffix)
+
+        from records.files import FileQuery
+        from records.workflow import Status
+
+        code = services.files.list(FileQuery(statuses=(Status.IN_PROGRESS,), limit=1))[0].code
+        page = window.open_file(code)
+        settle(1.0)
+        save(window, "file", suffix)
+
+        window.show_page("day")
+        settle(1.0)
+        save(window, "day", suffix)
+
+        from ui.settings_dialog import SettingsDialog
+
+        settings = SettingsDialog(session, window)
+        settings.resize(980, 680)
+        settings.show()
+        tabs = settings.findChild(QTabWidget)
+        assert tabs is not None
+        for index, name in ((0, "settings-agency"), (2, "settings-holidays"), (4, "settings-users")):
+            if index < tabs.count():
+                tabs.setCurrentIndex(index)
+                settle(0.5)
+                save(settings, name, suffix)
+        settings.close()
+
+        window.shutdown()
+        window.close()
         worker.stop()
-        window.deleteLater()
-        services.db.dispose()  # type: ignore[attr-defined]
+        pool.stop()
+        services.db.dispose()
         if translator is not None:
             app.removeTranslator(translator)
-    return target
-
-
-def first_start() -> Path:
-    from desktop.cli import main
-    from ui.first_start_dialog import FirstStartDialog
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    target = HERE / f"first-start{_suffix()}.png"
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ["MOTCUA_HOME"] = folder
-        os.environ.pop("MOTCUA_DB", None)
-        seen: list[FirstStartDialog] = []
-
-        def grab() -> None:
-            dialogs = [w for w in app.topLevelWidgets() if isinstance(w, FirstStartDialog) and w.isVisible()]
-            if not dialogs:
-                QTimer.singleShot(100, grab)
-                return
-            dialog = dialogs[0]
-            seen.append(dialog)
-            dialog.grab().save(str(target))
-            dialog.reject()  # "Thoát": the application exits with 0
-
-        QTimer.singleShot(300, grab)
-        QTimer.singleShot(30_000, app.quit)
-        code = main([])
-        if not seen:
-            raise SystemExit(f"the first-start dialog did not appear (exit code {code})")
-        print(f"motcua exited with {code}")
-    return target
 
 
 if __name__ == "__main__":
-    which = sys.argv[1] if len(sys.argv) > 1 else "main"
-    path = first_start() if which == "first-start" else main_window()
-    print(path)
+    main()
