@@ -1,6 +1,7 @@
 """Printouts of one store: fetch what a form needs through the services, build its data object, lay it
-out, render it, and write the PDF (with an audit entry). The command line and the application both print
-through here, so a form looks the same whichever asked for it.
+out, render it, and write the PDF (with an audit entry); the register also exports as an Excel workbook.
+The command line and the application both print through here, so a form looks the same whichever asked
+for it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from printing.control_sheet import control_sheet_data, layout_control_sheet
 from printing.layout import Document
 from printing.notices import NOTICE_KINDS, layout_notice, notice_data
 from printing.receipt import layout_receipt, receipt_data
-from printing.render import render, write_pdf
+from printing.render import render, write_atomic, write_pdf
 from records.forms import FormKind, check_form_fits
 from records.services import Services
 from records.users import Actor
@@ -58,6 +59,27 @@ class Printouts:
             entries, services.settings.agency(), services.settings.form_set(), date_from, date_to
         )
         return layout_register(data)
+
+    def register_xlsx(self, date_from: date, date_to: date) -> bytes:
+        """The register of the files received from ``date_from`` to ``date_to`` as an Excel workbook (the
+        same lines and columns as the printed one)."""
+        from printing.register import register_data
+        from printing.register_xlsx import register_workbook  # openpyxl: loaded on the first export
+
+        services = self._services
+        entries = services.files.register_entries(date_from, date_to)
+        data = register_data(
+            entries, services.settings.agency(), services.settings.form_set(), date_from, date_to
+        )
+        return register_workbook(data)
+
+    def save_xlsx(self, data: bytes, target: Path, actor: Actor, date_from: date, date_to: date) -> Path:
+        """Write the workbook ``data`` (from :meth:`register_xlsx`) to ``target`` (never a partial file:
+        :class:`~records.errors.StorageUnavailable`) and note the export in the audit log."""
+        path = write_atomic(data, target)
+        details: dict[str, object] = {"format": "xlsx", "file": path.name, "bytes": len(data)}
+        self._services.files.record_register_exported(actor, date_from, date_to, details)
+        return path
 
     def save(
         self, document: Document, target: Path, actor: Actor, form: str, code: str | None = None

@@ -1,5 +1,5 @@
-"""The renderer: paints a laid-out :class:`~printing.layout.Document` with reportlab, and writes PDFs
-so that a failure never leaves a partial file behind.
+"""The renderer: paints a laid-out :class:`~printing.layout.Document` with reportlab, and writes PDFs (and
+the register's workbook) so that a failure never leaves a partial file behind.
 
 Only the shipped serif faces are used (the canvas starts in them, so no core Helvetica is referenced), and
 reportlab embeds them as subsets with ToUnicode maps, so the text copies and searches as Unicode.
@@ -169,8 +169,8 @@ def _paint_barcode(canvas: Canvas, item: Barcode, y: Callable[[float], float]) -
     canvas.restoreState()
 
 
-def write_pdf(data: bytes, target: Path) -> Path:
-    """Write a PDF next to its final name and rename it into place, so a failure (a full disk, a
+def write_atomic(data: bytes, target: Path) -> Path:
+    """Write ``data`` next to its final name and rename it into place, so a failure (a full disk, a
     read-only folder) leaves no partial file. Raises :class:`StorageUnavailable` with a clear reason."""
     target = Path(target)
     if target.is_dir():
@@ -180,7 +180,11 @@ def write_pdf(data: bytes, target: Path) -> Path:
         raise StorageUnavailable(
             f"cannot write {target}: the folder {folder} does not exist", path=str(target)
         )
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
+    try:
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
+    except OSError as exc:  # a read-only or full folder refuses even the temporary file
+        reason = exc.strerror or str(exc)
+        raise StorageUnavailable(f"cannot write {target}: {reason}", path=str(target)) from exc
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
@@ -193,3 +197,9 @@ def write_pdf(data: bytes, target: Path) -> Path:
         reason = exc.strerror or str(exc)
         raise StorageUnavailable(f"cannot write {target}: {reason}", path=str(target)) from exc
     return target
+
+
+def write_pdf(data: bytes, target: Path) -> Path:
+    """Write a PDF atomically (:func:`write_atomic`): never a partial file, :class:`StorageUnavailable`
+    with a clear reason on failure."""
+    return write_atomic(data, target)

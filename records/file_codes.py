@@ -39,6 +39,7 @@ def normalise_agency_code(code: str) -> str:
         raise InvalidAgencyCode(
             f"{code!r} is not an agency code: expected ddd.dd.dd.Mdd (e.g. 000.17.22.H56) "
             "or a QĐ 20/2020 code such as H55.242 (at most 35 characters of 0-9, A-Z and '.')",
+            field="agency_code",
             value=code,
         )
     return cleaned
@@ -81,7 +82,9 @@ class FileCodeScheme:
         """Refuse a workstation number outside 1 … ``max_workstations``."""
         if not 1 <= workstation <= self.max_workstations:
             raise InvalidInput(
-                f"workstation must be between 1 and {self.max_workstations}", workstation=workstation
+                f"workstation must be between 1 and {self.max_workstations}",
+                field="workstation",
+                workstation=workstation,
             )
 
     def sequence_number(self, workstation: int, nth: int) -> int:

@@ -331,12 +331,22 @@ class FileDetail:
 
 
 DueFilter = Literal["overdue", "due_today", "near_due"]
+# The file list's sortable columns: the received moment, the due date, the file code, the status (in the
+# national code's order, which is the workflow's), the procedure's name and the owner's name (both
+# diacritics ignored, as the search folds them).
+SortKey = Literal["received", "due", "code", "status", "procedure", "owner"]
+SORT_KEYS: tuple[SortKey, ...] = ("received", "due", "code", "status", "procedure", "owner")
 
 
 @dataclass(frozen=True)
 class FileQuery:
     """A filter over the file list. ``query`` is one search box: a file code, a 12- or 9-digit ID, a phone
-    number, or words of a name (diacritics ignored, each word matched as a prefix)."""
+    number, or words of a name (diacritics ignored, each word matched as a prefix).
+
+    Without ``order_by`` the newest registered files come first (a name search: the newest matches first);
+    with it, the files are sorted on that column, ``descending`` or not, ties broken by registration order
+    in the same direction so that pages (``limit``/``offset``) never repeat or skip a file. Files without a
+    due date (waiting for a supplement, refused at the counter) come last in both directions."""
 
     statuses: tuple[Status, ...] = ()
     query: str | None = None
@@ -347,6 +357,8 @@ class FileQuery:
     clerk_id: str | None = None
     limit: int = 50
     offset: int = 0
+    order_by: SortKey | None = None
+    descending: bool = True
 
 
 def timing_of(status: Status, due_at: datetime | None, finished_at: datetime | None, at: datetime) -> Timing:

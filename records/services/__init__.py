@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from records.keys import InstallationKeys
 from records.services.calendar import CalendarService
 from records.services.catalog import CatalogService
+from records.services.citizens import CitizenService
 from records.services.files import FileService
 from records.services.receipts import ReceiptService
+from records.services.reports import ReportService
 from records.services.settings import SettingsService
 from records.services.users import UserService
 from records.store.database import Database
@@ -29,6 +31,8 @@ class Services:
     calendar: CalendarService
     files: FileService
     receipts: ReceiptService
+    citizens: CitizenService
+    reports: ReportService
 
 
 def build_services(db: Database, keys: InstallationKeys | None = None) -> Services:
@@ -40,4 +44,6 @@ def build_services(db: Database, keys: InstallationKeys | None = None) -> Servic
     calendar = CalendarService(db, settings)
     files = FileService(db, settings, catalog, calendar)
     receipts = ReceiptService(db, settings, keys)
-    return Services(db, settings, users, catalog, calendar, files, receipts)
+    citizens = CitizenService(db)
+    reports = ReportService(db)
+    return Services(db, settings, users, catalog, calendar, files, receipts, citizens, reports)

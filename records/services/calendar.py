@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 from records import audit
 from records import calendar as cal
 from records.clock import now
-from records.services.settings import SettingsService
+from records.services.settings import OFFICE_HOURS, SettingsService
 from records.store.database import Database
 from records.store.models import HolidayTable
-from records.users import Actor
+from records.users import Actor, require_admin
 from resources import path as resource_path
 
 SHIPPED_YEARS = (2025, 2026)
@@ -49,6 +49,7 @@ class CalendarService:
         self._settings = settings
         self._cached: cal.WorkingCalendar | None = None
         self._lock = Lock()
+        settings.on_change(self._setting_changed)
 
     def calendar(self) -> cal.WorkingCalendar:
         """The working calendar in force (cached until a table is imported or the hours change)."""
@@ -64,6 +65,10 @@ class CalendarService:
         """Forget the cached calendar (after a settings change)."""
         with self._lock:
             self._cached = None
+
+    def _setting_changed(self, key: str) -> None:
+        if key == OFFICE_HOURS:
+            self.invalidate()
 
     def seed_if_empty(self, actor: Actor) -> bool:
         """Store the shipped tables (2025, 2026) when the store has none; ``True`` when it did."""
@@ -84,33 +89,46 @@ class CalendarService:
         return True
 
     def import_table(self, text: str, actor: Actor) -> cal.YearTable:
-        """Store a year's official table, replacing the one stored for that year."""
-        table = cal.load_year_table(text)
+        """Store a year's official table (its JSON text), replacing the one stored for that year (admins
+        only)."""
+        require_admin(actor, "import a holiday table")
+        return self._store(cal.load_year_table(text), actor, "holidays.imported")
+
+    def save_year(self, actor: Actor, table: cal.YearTable) -> cal.YearTable:
+        """Store a year's table as edited on the settings screen, replacing the one stored for that year
+        (admins only); returns it as stored."""
+        require_admin(actor, "edit the holiday table")
+        return self._store(table, actor, "holidays.saved")
+
+    def _store(self, table: cal.YearTable, actor: Actor, action: str) -> cal.YearTable:
+        """Write ``table`` (as its JSON document) with the audit entry ``action``, then forget the cached
+        calendar."""
         document = cal.dump_year_table(table)
+        stored = cal.load_year_table(document)  # exactly what the store will hand back
         with self._db.writing() as uow:
-            row = uow.session.get(HolidayTable, table.year)
+            row = uow.session.get(HolidayTable, stored.year)
             replaced = row is not None
             if row is None:
                 uow.session.add(
-                    HolidayTable(year=table.year, document=document, source=table.source, imported_at=now())
+                    HolidayTable(year=stored.year, document=document, source=stored.source, imported_at=now())
                 )
             else:
-                row.document, row.source, row.imported_at = document, table.source, now()
+                row.document, row.source, row.imported_at = document, stored.source, now()
             audit.append(
                 uow.session,
                 actor,
-                "holidays.imported",
+                action,
                 "holidays",
-                str(table.year),
+                str(stored.year),
                 {
                     "replaced": replaced,
-                    "days_off": len(table.days_off),
-                    "working_days": len(table.working_days),
+                    "days_off": len(stored.days_off),
+                    "working_days": len(stored.working_days),
                 },
             )
             uow.commit()
         self.invalidate()
-        return table
+        return stored
 
     def year(self, year: int) -> YearListing:
         """The year's days off and make-up working days."""

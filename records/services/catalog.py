@@ -172,6 +172,7 @@ def _apply(session: Session, procedures: list[Procedure]) -> CatalogImportResult
                 ProcedureRow(
                     code=procedure.code,
                     name=procedure.name,
+                    name_folded=fold(procedure.name),
                     field=procedure.field,
                     field_code=procedure.field_code,
                     search_key=key,
@@ -187,6 +188,7 @@ def _apply(session: Session, procedures: list[Procedure]) -> CatalogImportResult
                 procedure.field_code,
                 key,
             )
+            row.name_folded = fold(procedure.name)
             row.updated_at = stamp
             counts["procedures_updated"] += 1
         else:

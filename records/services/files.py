@@ -313,14 +313,31 @@ class FileService:
             audit.append(uow.session, actor, "form.printed", entity, code, {"form": form, **details})
             uow.commit()
 
+    def record_register_exported(
+        self, actor: Actor, date_from: date, date_to: date, details: dict[str, Any]
+    ) -> None:
+        """Note in the audit log that the register of ``date_from`` to ``date_to`` was exported (as a
+        workbook: ``details`` says which file and how many lines)."""
+        with self._db.writing() as uow:
+            period = {"date_from": date_from.isoformat(), "date_to": date_to.isoformat()}
+            audit.append(uow.session, actor, "register.exported", "register", None, {**period, **details})
+            uow.commit()
+
     def list(self, query: FileQuery) -> list[FileSummary]:
-        """The files matching ``query``, newest first."""
+        """The files matching ``query``: newest first, or in the order it asks for (sorted by the database,
+        never here), one page of ``limit`` from ``offset``."""
         moment = now()
         with self._db.reading() as uow:
             stmt = files_repo.filtered(uow.session, query, self._db.is_sqlite, moment)
             if stmt is None:
                 return []
-            return [_summary_from_row(row, moment) for row in uow.session.execute(stmt)]
+            return [files_repo.summary_from_row(row, moment) for row in uow.session.execute(stmt)]
+
+    def count(self, query: FileQuery) -> int:
+        """How many files match ``query``'s filters (its order, ``limit`` and ``offset`` play no part): the
+        status bar's total."""
+        with self._db.reading() as uow:
+            return files_repo.count_matching(uow.session, query, self._db.is_sqlite, now())
 
     # builtins.list: this class's own ``list`` method shadows the type inside its body.
     def register_entries(self, date_from: date, date_to: date) -> builtins.list[RegisterEntry]:
@@ -371,24 +388,6 @@ def _frozen_version(session: Session, file: File) -> ProcedureVersion:
     row = session.get(VersionRow, file.procedure_version_id)
     assert row is not None
     return ProcedureVersion.from_json(row.rule)
-
-
-def _summary_from_row(row: Any, moment: datetime) -> FileSummary:
-    fid, code, status, proc_code, proc_name, name, personal, old, org, received, due, finished = row
-    state = Status(status)
-    return FileSummary(
-        id=str(fid),
-        code=code,
-        status=state,
-        procedure_code=proc_code,
-        procedure_name=proc_name,
-        owner_name=name,
-        owner_id_number=personal or old or org,
-        received_at=received,
-        due_at=due,
-        finished_at=finished,
-        timing=timing_of(state, due, finished, moment),
-    )
 
 
 def _detail(session: Session, file: File) -> FileDetail:

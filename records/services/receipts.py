@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from records import audit
 from records.clock import iso, local, now
-from records.errors import InvalidInput, NotInitialised, PermissionDenied, StorageUnavailable
+from records.errors import InvalidInput, NotInitialised, StorageUnavailable
 from records.files import FileDetail
 from records.keys import InstallationKeys, format_key_id, key_id_of, parse_public_key_text, public_key_text
 from records.receipt_codes import (
@@ -41,7 +41,7 @@ from records.services.settings import (
 from records.store.database import Database
 from records.store.models import File
 from records.text import nfc
-from records.users import Actor, Role
+from records.users import Actor, require_admin
 from records.workflow import Status
 
 THIS_INSTALLATION = "this_installation"
@@ -161,7 +161,7 @@ class ReceiptService:
 
     def set_lookup_url(self, actor: Actor, template: str | None) -> str | None:
         """Set (or, with ``None`` or blank, clear) the status-lookup link template (admins only)."""
-        _require_admin(actor, "set the receipt lookup link")
+        require_admin(actor, "set the receipt lookup link")
         checked = check_lookup_template(template) if template and template.strip() else None
         with self._db.writing() as uow:
             put_setting(uow.session, RECEIPT_LOOKUP_URL, checked)
@@ -245,7 +245,7 @@ class ReceiptService:
     def trust_key(self, actor: Actor, key_text: str, label: str) -> TrustedKey:
         """Trust another workstation's public key ``key_text`` (``ed25519:…``) to sign receipt codes
         (admins only). Refuses this installation's own key and a key already trusted."""
-        _require_admin(actor, "trust a key")
+        require_admin(actor, "trust a key")
         raw = parse_public_key_text(key_text)
         name = nfc(label)
         if not name:
@@ -276,11 +276,6 @@ class ReceiptService:
             )
             uow.commit()
         return added
-
-
-def _require_admin(actor: Actor, what: str) -> None:
-    if actor.role is not Role.ADMIN:
-        raise PermissionDenied(f"only an administrator can {what}")
 
 
 def _stored(key: TrustedKey) -> dict[str, str]:

@@ -6,6 +6,7 @@ because every workstation of a commune must agree on them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,11 +18,11 @@ from records.clock import now
 from records.errors import InvalidInput, NotInitialised
 from records.file_codes import FileCodeScheme, normalise_agency_code
 from records.forms import FormSet, load_form_set
-from records.services.users import system_actor
+from records.services.users import add_user, check_username, has_accounts, system_actor
 from records.store.database import Database
 from records.store.models import Setting
 from records.text import nfc, optional_nfc
-from records.users import Actor
+from records.users import Actor, Role, hash_password, require_admin
 
 AGENCY = "agency"
 WORKSTATION = "workstation"
@@ -49,6 +50,7 @@ class SettingsService:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._listeners: list[Callable[[str], None]] = []
 
     def get(self, key: str, default: Any = None) -> Any:
         """One setting's value (``default`` when it is not set)."""
@@ -83,6 +85,15 @@ class SettingsService:
         text = self.get(OFFICE_HOURS)
         return OfficeHours.parse(text) if text else OfficeHours()
 
+    def on_change(self, listener: Callable[[str], None]) -> None:
+        """Call ``listener(key)`` after a change of the setting ``key`` is committed (the calendar service
+        forgets its cached calendar when the office hours change)."""
+        self._listeners.append(listener)
+
+    def _changed(self, key: str) -> None:
+        for listener in self._listeners:
+            listener(key)
+
     def initialise(
         self,
         *,
@@ -94,40 +105,150 @@ class SettingsService:
         scheme: FileCodeScheme | None = None,
     ) -> AgencyConfig:
         """Set up (or re-set) the agency and this workstation's number."""
+        agency = _AgencyInput.checked(agency_code, agency_name, parent_name, place, workstation, scheme)
+        with self._db.writing() as uow:
+            actor = system_actor(uow.session, agency.workstation)
+            config = _store_agency(uow.session, agency, actor, "agency.initialised")
+            uow.commit()
+        self._changed(AGENCY)
+        return config
+
+    def setup(
+        self,
+        *,
+        agency_code: str,
+        agency_name: str,
+        parent_name: str | None = None,
+        place: str | None = None,
+        workstation: int = 1,
+        admin_username: str,
+        admin_full_name: str,
+        admin_password: str,
+    ) -> tuple[AgencyConfig, Actor]:
+        """The first start: set the agency and create the first administrator, together or not at all.
+
+        Everything is checked before anything is written (the agency code and name, the workstation, the
+        user name, the password's length), and both are written in one unit of work. Refused
+        (:class:`InvalidInput`) once the installation is set up: an agency and an account already exist.
+        Returns the agency and the new administrator, logged in."""
+        agency = _AgencyInput.checked(agency_code, agency_name, parent_name, place, workstation, None)
+        username = check_username(admin_username, field="admin_username")
+        full_name = nfc(admin_full_name)
+        if not full_name:
+            raise InvalidInput("the administrator's full name is required", field="admin_full_name")
+        try:
+            password_hash = hash_password(admin_password)  # slow: before the write lock is taken
+        except InvalidInput as exc:
+            raise InvalidInput(exc.message, field="admin_password") from None
+        with self._db.writing() as uow:
+            session = uow.session
+            if get_setting(session, AGENCY) is not None and has_accounts(session):
+                raise InvalidInput(
+                    "this installation is already set up: an administrator changes the agency in the settings"
+                )
+            system = system_actor(session, agency.workstation)
+            config = _store_agency(session, agency, system, "agency.initialised")
+            try:
+                admin = add_user(session, system, username, full_name, Role.ADMIN, password_hash)
+            except InvalidInput as exc:
+                raise InvalidInput(exc.message, field="admin_username") from None
+            uow.commit()
+        self._changed(AGENCY)
+        return config, admin
+
+    def update_agency(
+        self,
+        actor: Actor,
+        *,
+        agency_code: str,
+        agency_name: str,
+        parent_name: str | None,
+        place: str | None,
+        workstation: int,
+    ) -> AgencyConfig:
+        """Change the agency's particulars or this workstation's number (admins only). New file codes use
+        the new values; codes already given never change. :class:`NotInitialised` before the first
+        start."""
+        require_admin(actor, "change the agency")
+        agency = _AgencyInput.checked(agency_code, agency_name, parent_name, place, workstation, None)
+        with self._db.writing() as uow:
+            load_agency(uow.session)  # NotInitialised: the first start sets the agency up
+            config = _store_agency(uow.session, agency, actor, "agency.updated")
+            uow.commit()
+        self._changed(AGENCY)
+        return config
+
+    def set_office_hours(self, actor: Actor, hours: OfficeHours) -> OfficeHours:
+        """Change the office hours of the working calendar (admins only). Due dates already computed keep
+        their value; files received from now on are due by the new hours."""
+        require_admin(actor, "change the office hours")
+        text = hours.format()
+        with self._db.writing() as uow:
+            before = get_setting(uow.session, OFFICE_HOURS)
+            put_setting(uow.session, OFFICE_HOURS, text)
+            details = {"from": before, "to": text}
+            audit.append(uow.session, actor, "settings.office_hours", "settings", OFFICE_HOURS, details)
+            uow.commit()
+        self._changed(OFFICE_HOURS)
+        return OfficeHours.parse(text)
+
+
+@dataclass(frozen=True)
+class _AgencyInput:
+    """The agency's particulars, checked before any unit of work starts."""
+
+    code: str
+    name: str
+    parent_name: str | None
+    place: str | None
+    workstation: int
+    scheme: FileCodeScheme | None  # None: keep the stored scheme (the default one on a new store)
+
+    @classmethod
+    def checked(
+        cls,
+        agency_code: str,
+        agency_name: str,
+        parent_name: str | None,
+        place: str | None,
+        workstation: int,
+        scheme: FileCodeScheme | None,
+    ) -> _AgencyInput:
         code = normalise_agency_code(agency_code)
         name = nfc(agency_name)
         if not name:
             raise InvalidInput("the agency name is required", field="agency_name")
-        chosen = scheme or FileCodeScheme()
-        chosen.check_workstation(workstation)
-        with self._db.writing() as uow:
-            existing = get_setting(uow.session, FILE_CODE_SCHEME)
-            if existing is not None and scheme is None:
-                chosen = FileCodeScheme.from_json(existing)
-                chosen.check_workstation(workstation)
-            put_setting(
-                uow.session,
-                AGENCY,
-                {
-                    "code": code,
-                    "name": name,
-                    "parent_name": optional_nfc(parent_name),
-                    "place": optional_nfc(place),
-                },
-            )
-            put_setting(uow.session, WORKSTATION, workstation)
-            put_setting(uow.session, FILE_CODE_SCHEME, chosen.to_json())
-            audit.append(
-                uow.session,
-                system_actor(uow.session, workstation),
-                "agency.initialised",
-                "settings",
-                code,
-                {"name": name, "workstation": workstation},
-            )
-            config = load_agency(uow.session)
-            uow.commit()
-        return config
+        (scheme or FileCodeScheme()).check_workstation(workstation)
+        return cls(code, name, optional_nfc(parent_name), optional_nfc(place), workstation, scheme)
+
+
+def _store_agency(session: Session, agency: _AgencyInput, actor: Actor, action: str) -> AgencyConfig:
+    """Write the agency, the workstation and the code scheme (the stored one unless another is given) with
+    the audit entry ``action`` naming what changed; returns the agency as stored."""
+    chosen = agency.scheme or FileCodeScheme()
+    existing = get_setting(session, FILE_CODE_SCHEME)
+    if existing is not None and agency.scheme is None:
+        chosen = FileCodeScheme.from_json(existing)
+        chosen.check_workstation(agency.workstation)
+    before = get_setting(session, AGENCY) or {}
+    after = {
+        "code": agency.code,
+        "name": agency.name,
+        "parent_name": agency.parent_name,
+        "place": agency.place,
+    }
+    details: dict[str, Any] = {"name": agency.name, "workstation": agency.workstation}
+    if before:
+        changes = {k: {"old": before.get(k), "new": v} for k, v in after.items() if before.get(k) != v}
+        old_workstation = get_setting(session, WORKSTATION)
+        if old_workstation != agency.workstation:
+            changes["workstation"] = {"old": old_workstation, "new": agency.workstation}
+        details["changes"] = changes
+    put_setting(session, AGENCY, after)
+    put_setting(session, WORKSTATION, agency.workstation)
+    put_setting(session, FILE_CODE_SCHEME, chosen.to_json())
+    audit.append(session, actor, action, "settings", agency.code, details)
+    return load_agency(session)
 
 
 def get_setting(session: Session, key: str, default: Any = None) -> Any:

@@ -1,17 +1,32 @@
-"""Users: the built-in system actor, local accounts with argon2id passwords."""
+"""Users: the built-in system actor, local accounts with argon2id passwords, and their administration.
+
+Only administrators manage accounts. An administrator can neither lock themselves out (disable or demote
+their own account) nor leave the installation without an active administrator; the built-in ``system``
+account does not count (nobody can log in as it) and is never listed or changed here.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import builtins
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from records import audit
 from records.clock import now
-from records.errors import InvalidInput, PermissionDenied
+from records.errors import InvalidInput, NotFound
 from records.store.database import Database
 from records.store.models import User
 from records.text import nfc
-from records.users import SYSTEM_USERNAME, Actor, Role, hash_password, verify_password
+from records.users import (
+    SYSTEM_USERNAME,
+    Actor,
+    Role,
+    UserView,
+    hash_password,
+    require_admin,
+    verify_password,
+)
 
 
 def system_actor(session: Session, workstation: int | None = None) -> Actor:
@@ -31,8 +46,45 @@ def system_actor(session: Session, workstation: int | None = None) -> Actor:
     return Actor(str(user.id), user.username, Role(user.role), workstation)
 
 
+def check_username(username: str, field: str = "username") -> str:
+    """The account name as stored (trimmed, lower case), or :class:`InvalidInput` naming ``field``:
+    letters, digits, dots and underscores only, and never the built-in ``system``."""
+    name = username.strip().lower()
+    if not name or not name.replace(".", "").replace("_", "").isalnum() or name == SYSTEM_USERNAME:
+        raise InvalidInput(f"{username!r} cannot be a user name", field=field)
+    return name
+
+
+def add_user(
+    session: Session, actor: Actor, username: str, full_name: str, role: Role, password_hash: str
+) -> Actor:
+    """Add the account ``username`` (already checked by :func:`check_username`) in the unit of work of
+    ``session``, with its audit entry; :class:`InvalidInput` when the name is taken."""
+    if session.scalar(select(User).where(User.username == username)) is not None:
+        raise InvalidInput(f"user {username!r} already exists", field="username")
+    user = User(
+        username=username,
+        full_name=nfc(full_name) or username,
+        role=role.value,
+        password_hash=password_hash,
+        active=True,
+        created_at=now(),
+    )
+    session.add(user)
+    session.flush()
+    details = {"username": username, "role": role.value}
+    audit.append(session, actor, "user.added", "user", str(user.id), details)
+    return Actor(str(user.id), username, role, actor.workstation)
+
+
+def has_accounts(session: Session) -> bool:
+    """Whether any account other than the built-in ``system`` one exists."""
+    found = session.scalar(select(User.id).where(User.username != SYSTEM_USERNAME).limit(1))
+    return found is not None
+
+
 class UserService:
-    """Creates accounts and checks passwords."""
+    """Creates and administers accounts and checks passwords."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
@@ -46,29 +98,13 @@ class UserService:
 
     def add(self, actor: Actor, username: str, full_name: str, role: Role, password: str) -> Actor:
         """Create an account (admins only)."""
-        if actor.role is not Role.ADMIN:
-            raise PermissionDenied("only an administrator can add users")
-        name = username.strip().lower()
-        if not name or not name.replace(".", "").replace("_", "").isalnum() or name == SYSTEM_USERNAME:
-            raise InvalidInput(f"{username!r} cannot be a user name", field="username")
+        require_admin(actor, "add users")
+        name = check_username(username)
+        password_hash = hash_password(password)  # slow on purpose: before the write lock is taken
         with self._db.writing() as uow:
-            if uow.session.scalar(select(User).where(User.username == name)) is not None:
-                raise InvalidInput(f"user {name!r} already exists", field="username")
-            user = User(
-                username=name,
-                full_name=nfc(full_name) or name,
-                role=role.value,
-                password_hash=hash_password(password),
-                active=True,
-                created_at=now(),
-            )
-            uow.session.add(user)
-            uow.session.flush()
-            audit.append(
-                uow.session, actor, "user.added", "user", str(user.id), {"username": name, "role": role.value}
-            )
+            added = add_user(uow.session, actor, name, full_name, role, password_hash)
             uow.commit()
-            return Actor(str(user.id), name, role, actor.workstation)
+        return added
 
     def authenticate(self, username: str, password: str, workstation: int | None = None) -> Actor | None:
         """The actor for a correct user name and password, else ``None``."""
@@ -77,3 +113,116 @@ class UserService:
             if user is None or not user.active or not verify_password(user.password_hash, password):
                 return None
             return Actor(str(user.id), user.username, Role(user.role), workstation)
+
+    def list(self) -> builtins.list[UserView]:
+        """Every account but the built-in ``system`` one, by user name."""
+        with self._db.reading() as uow:
+            rows = uow.session.scalars(
+                select(User).where(User.username != SYSTEM_USERNAME).order_by(User.username)
+            )
+            return [_view(row) for row in rows]
+
+    def get(self, username: str) -> UserView:
+        """One account by its user name (:class:`NotFound` for an unknown one or ``system``)."""
+        with self._db.reading() as uow:
+            return _view(_account(uow.session, username))
+
+    def set_active(self, actor: Actor, username: str, active: bool) -> UserView:
+        """Enable or disable an account (admins only). A disabled account cannot log in; its files and
+        audit entries stay. Nothing is written when the account is already so."""
+        require_admin(actor, "enable or disable accounts")
+        with self._db.writing() as uow:
+            session = uow.session
+            user = _account(session, username)
+            if user.active == active:
+                return _view(user)
+            if not active:
+                _check_admin_kept(session, actor, user, "disable")
+            user.active = active
+            action = "user.enabled" if active else "user.disabled"
+            audit.append(session, actor, action, "user", str(user.id), {"username": user.username})
+            view = _view(user)
+            uow.commit()
+        return view
+
+    def set_role(self, actor: Actor, username: str, role: Role) -> UserView:
+        """Give an account another role (admins only). Nothing is written when it already has it."""
+        require_admin(actor, "change roles")
+        with self._db.writing() as uow:
+            session = uow.session
+            user = _account(session, username)
+            before = Role(user.role)
+            if before is role:
+                return _view(user)
+            if before is Role.ADMIN:
+                _check_admin_kept(session, actor, user, "demote")
+            user.role = role.value
+            details = {"username": user.username, "from": before.value, "to": role.value}
+            audit.append(session, actor, "user.role_changed", "user", str(user.id), details)
+            view = _view(user)
+            uow.commit()
+        return view
+
+    def reset_password(self, actor: Actor, username: str, new_password: str) -> UserView:
+        """Set an account's password (admins only); the audit entry names the account, never the
+        password."""
+        require_admin(actor, "reset passwords")
+        password_hash = hash_password(new_password)
+        with self._db.writing() as uow:
+            session = uow.session
+            user = _account(session, username)
+            user.password_hash = password_hash
+            details = {"username": user.username}
+            audit.append(session, actor, "user.password_reset", "user", str(user.id), details)
+            view = _view(user)
+            uow.commit()
+        return view
+
+
+def _account(session: Session, username: str) -> User:
+    """A listed account by name, for reading or changing (never ``system``)."""
+    name = username.strip().lower()
+    user = None
+    if name != SYSTEM_USERNAME:
+        user = session.scalar(select(User).where(User.username == name))
+    if user is None:
+        raise NotFound(f"no user {username!r}", username=username)
+    return user
+
+
+def _check_admin_kept(session: Session, actor: Actor, user: User, change: str) -> None:
+    """Refuse to ``change`` (disable or demote) ``user`` when it is the acting administrator or the last
+    active administrator."""
+    if str(user.id) == actor.user_id:
+        raise InvalidInput(
+            f"you cannot {change} your own account: ask another administrator", field="username"
+        )
+    if user.role != Role.ADMIN.value or not user.active:
+        return
+    others = session.scalar(
+        select(func.count())
+        .select_from(User)
+        .where(
+            User.role == Role.ADMIN.value,
+            User.active.is_(True),
+            User.username != SYSTEM_USERNAME,
+            User.id != user.id,
+        )
+    )
+    if not others:
+        raise InvalidInput(
+            f"{user.username!r} is the last active administrator: make another account an administrator "
+            f"first",
+            field="username",
+        )
+
+
+def _view(user: User) -> UserView:
+    return UserView(
+        id=str(user.id),
+        username=user.username,
+        full_name=user.full_name,
+        role=Role(user.role),
+        active=user.active,
+        created_at=user.created_at,
+    )

@@ -3,7 +3,8 @@ numbers.
 
 Search never sorts or filters in Python: exact lookups go through unique indexes (file code, personal
 ID, phone), names through SQLite's FTS5 index of folded names (``files_fts``; a LIKE on the folded text on
-other engines), and the newest files come first by the local insertion key ``pk``.
+other engines), and the newest files come first by the local insertion key ``pk`` unless the list is
+sorted on a column (``FileQuery.order_by``), which the database does too.
 """
 
 from __future__ import annotations
@@ -14,15 +15,28 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, Select, Table, Text, and_, case, literal_column, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    Select,
+    Table,
+    Text,
+    and_,
+    case,
+    func,
+    literal_column,
+    or_,
+    select,
+)
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from records.citizens import normalise_phone
 from records.clock import VIETNAM_TZ
 from records.errors import InvalidInput, SequenceExhausted
 from records.file_codes import FileCodeScheme, looks_like_file_code
-from records.files import FileQuery, RegisterEntry
+from records.files import FileQuery, FileSummary, RegisterEntry, SortKey, timing_of
 from records.store import citizens_repo
 from records.store.models import Citizen, File, FileCodeCounter, Procedure, RegisterCounter, User
 from records.text import fold
@@ -31,6 +45,8 @@ from records.workflow import CLOCK_RUNNING, Status
 
 # The FTS5 table is made by the migration (SQLite only); this describes it for queries.
 files_fts = Table("files_fts", MetaData(), Column("rowid", Integer), Column("search_text", Text))
+# The owner of a file-list row: one alias shared by the SELECT and the sort on the owner's name.
+OWNER = aliased(Citizen, name="owner")
 
 _FTS_TOKEN = re.compile(r"[0-9a-z]+")
 MAX_CODE_ATTEMPTS = 50
@@ -64,8 +80,9 @@ def next_register_entry(session: Session, year: int, book: int) -> int:
 
 
 def summary_select() -> Select[*tuple[Any, ...]]:
-    """The SELECT behind a file-list row (file, its procedure's name, its owner)."""
-    owner = aliased(Citizen, name="owner")
+    """The SELECT behind a file-list row (file, its procedure's name, its owner); read its rows with
+    :func:`summary_from_row`."""
+    owner = OWNER
     stmt = (
         select(
             File.id,
@@ -87,7 +104,27 @@ def summary_select() -> Select[*tuple[Any, ...]]:
     return stmt
 
 
-def _local_day_start(day: date) -> datetime:
+def summary_from_row(row: Any, moment: datetime) -> FileSummary:
+    """A file-list row of :func:`summary_select`, its timing judged at ``moment``."""
+    fid, code, status, proc_code, proc_name, name, personal, old, org, received, due, finished = row
+    state = Status(status)
+    return FileSummary(
+        id=str(fid),
+        code=code,
+        status=state,
+        procedure_code=proc_code,
+        procedure_name=proc_name,
+        owner_name=name,
+        owner_id_number=personal or old or org,
+        received_at=received,
+        due_at=due,
+        finished_at=finished,
+        timing=timing_of(state, due, finished, moment),
+    )
+
+
+def local_day_start(day: date) -> datetime:
+    """Midnight at the start of the local (Vietnam) ``day``, as an aware instant."""
     return datetime(day.year, day.month, day.day, tzinfo=VIETNAM_TZ)
 
 
@@ -126,8 +163,8 @@ def register_entries(session: Session, date_from: date, date_to: date) -> list[R
         .join(Procedure, Procedure.code == File.procedure_code)
         .outerjoin(clerk, clerk.id == File.received_by)
         .where(
-            File.received_at >= _local_day_start(date_from),
-            File.received_at < _local_day_start(date_to + timedelta(days=1)),
+            File.received_at >= local_day_start(date_from),
+            File.received_at < local_day_start(date_to + timedelta(days=1)),
         )
         .order_by(File.register_year, File.register_book, File.register_entry)
     )
@@ -214,18 +251,20 @@ def text_condition(session: Session, text: str, fts: bool) -> ColumnElement[bool
     return and_(*(File.search_text.contains(t, autoescape=True) for t in tokens))
 
 
-def filtered(session: Session, query: FileQuery, fts: bool, at: datetime) -> Select[*tuple[Any, ...]] | None:
-    """The file-list SELECT for ``query`` (newest first, paged); ``None`` when nothing can match."""
-    stmt = summary_select()
+def _conditions(
+    session: Session, query: FileQuery, fts: bool, at: datetime
+) -> tuple[list[ColumnElement[bool]], FtsMatch | None] | None:
+    """The WHERE conditions of ``query`` on ``files`` (and the FTS5 match of a name search, which needs
+    the ``files_fts`` join); ``None`` when nothing can match."""
     conditions: list[ColumnElement[bool]] = []
     if query.statuses:
         conditions.append(File.status.in_([int(s) for s in query.statuses]))
     if query.procedure_code:
         conditions.append(File.procedure_code == query.procedure_code)
     if query.received_from:
-        conditions.append(File.received_at >= _local_day_start(query.received_from))
+        conditions.append(File.received_at >= local_day_start(query.received_from))
     if query.received_to:
-        conditions.append(File.received_at < _local_day_start(query.received_to + timedelta(days=1)))
+        conditions.append(File.received_at < local_day_start(query.received_to + timedelta(days=1)))
     if query.clerk_id:
         conditions.append(File.received_by == uuid.UUID(query.clerk_id))
     if query.due:
@@ -237,25 +276,79 @@ def filtered(session: Session, query: FileQuery, fts: bool, at: datetime) -> Sel
             conditions += [
                 running,
                 File.due_at >= at,
-                File.due_at < _local_day_start(today + timedelta(days=1)),
+                File.due_at < local_day_start(today + timedelta(days=1)),
             ]
         else:  # near_due: due within the next two calendar days, not yet overdue
             conditions += [
                 running,
                 File.due_at >= at,
-                File.due_at < _local_day_start(today + timedelta(days=3)),
+                File.due_at < local_day_start(today + timedelta(days=3)),
             ]
-    order: ColumnElement[Any] = File.pk.desc()
+    match: FtsMatch | None = None
     if query.query and query.query.strip():  # a blank search box filters nothing out
         condition = text_condition(session, query.query, fts)
         if condition is None:
             return None
         if isinstance(condition, FtsMatch):
-            stmt = stmt.join(files_fts, files_fts.c.rowid == File.pk)
+            match = condition
             conditions.append(literal_column("files_fts").op("MATCH")(condition.expression))
-            order = files_fts.c.rowid.desc()
         else:
             conditions.append(condition)
+    return conditions, match
+
+
+def _sort_column(key: SortKey) -> QueryableAttribute[Any]:
+    """The column a sort key orders by (names by their folded form, as the search compares them)."""
+    columns: dict[SortKey, QueryableAttribute[Any]] = {
+        "received": File.received_at,
+        "due": File.due_at,
+        "code": File.code,
+        "status": File.status,
+        "procedure": Procedure.name_folded,
+        "owner": OWNER.name_folded,
+    }
+    return columns[key]
+
+
+def filtered(session: Session, query: FileQuery, fts: bool, at: datetime) -> Select[*tuple[Any, ...]] | None:
+    """The file-list SELECT for ``query``, sorted (see :class:`FileQuery`) and paged; ``None`` when nothing
+    can match.
+
+    Every sort is done by the database: the received moment, the due date, the code and the status on their
+    indexes, the owner's and the procedure's names through the join (a sort of the whole list by name reads
+    every file: about 0.35 s at 300,000 files); the tie-break on ``pk`` keeps pages stable. ``NULLS LAST``
+    needs SQLite 3.30 (2019); the Python 3.11 installers for Windows bundle a newer one."""
+    found = _conditions(session, query, fts, at)
+    if found is None:
+        return None
+    conditions, match = found
+    stmt = summary_select()
+    if match is not None:
+        stmt = stmt.join(files_fts, files_fts.c.rowid == File.pk)
     if conditions:
         stmt = stmt.where(and_(*conditions))
-    return stmt.order_by(order).limit(query.limit).offset(query.offset)
+    order: list[ColumnElement[Any]]
+    if query.order_by is None:
+        # Newest registered first; a name search is driven from FTS5 in its rowid order (see FtsMatch).
+        order = [files_fts.c.rowid.desc() if match is not None else File.pk.desc()]
+    else:
+        column = _sort_column(query.order_by)
+        first: ColumnElement[Any] = column.desc() if query.descending else column.asc()
+        if query.order_by == "due":  # no due date (paused, refused at the counter): last either way
+            first = first.nulls_last()
+        order = [first, File.pk.desc() if query.descending else File.pk.asc()]
+    return stmt.order_by(*order).limit(query.limit).offset(query.offset)
+
+
+def count_matching(session: Session, query: FileQuery, fts: bool, at: datetime) -> int:
+    """How many files match ``query`` (its filters only: no order, no paging)."""
+    found = _conditions(session, query, fts, at)
+    if found is None:
+        return 0
+    conditions, match = found
+    stmt = select(func.count()).select_from(File)
+    if match is not None:
+        stmt = stmt.join(files_fts, files_fts.c.rowid == File.pk)
+    if conditions:
+        stmt = stmt.where(and_(*conditions))
+    return int(session.scalar(stmt) or 0)

@@ -122,6 +122,7 @@ class Procedure(Base):
 
     code: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
+    name_folded: Mapped[str] = mapped_column(Text, index=True)  # the file list sorts on it (diacritics off)
     field: Mapped[str] = mapped_column(String(255))
     field_code: Mapped[str | None] = mapped_column(String(64))
     search_key: Mapped[str] = mapped_column(Text)
@@ -195,14 +196,14 @@ class File(Base):
     owner_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("citizens.id"), index=True)
     submitter_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("citizens.id"), index=True)
     channel: Mapped[int] = mapped_column(Integer, default=1)
-    status: Mapped[int] = mapped_column(Integer)
+    status: Mapped[int] = mapped_column(Integer, index=True)  # the status sort
     received_at: Mapped[UTCTime] = mapped_column(index=True)
     clock_started_at: Mapped[UTCTime]
-    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)  # the due-date sort
     original_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     extension_count: Mapped[int] = mapped_column(Integer, default=0)
-    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)  # the day's report
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)  # the day's report
     sets: Mapped[int] = mapped_column(Integer, default=1)
     return_method: Mapped[str] = mapped_column(String(16), default="counter")
     fee_total: Mapped[int | None] = mapped_column(Integer)
