@@ -131,8 +131,11 @@ class MainWindow(QMainWindow):
                 "Ctrl+O  Mở hồ sơ theo mã\n"
                 "Ctrl+W  Đóng hồ sơ đang mở\n"
                 "Ctrl+F  Tìm hồ sơ\n"
-                "Ctrl+S  Lưu hồ sơ đang tiếp nhận\n"
-                "Ctrl+P  In lại biên nhận\n"
+                "Ctrl+S, Ctrl+Enter  Lưu hồ sơ đang tiếp nhận và in biên nhận\n"
+                "Ctrl+N  Tiếp nhận hồ sơ mới (công dân tiếp theo)\n"
+                "Ctrl+Shift+N  Hồ sơ khác cho cùng người nộp\n"
+                "Ctrl+P  In lại biên nhận (trang Tổng hợp: in sổ theo dõi)\n"
+                "F5  Tải lại\n"
                 "Quét mã QR trên giấy biên nhận ở bất kỳ đâu để mở hồ sơ."
             ),
         )
@@ -223,6 +226,7 @@ class MainWindow(QMainWindow):
         from ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     # -- closing ------------------------------------------------------------------------------------------
@@ -236,6 +240,8 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.scanner)
         self.files.shutdown()
+        if self.day is not None:
+            self.day.shutdown()
         self.session.prefs.set_geometry("main", self.saveGeometry())
         self.session.prefs.sync()
 

@@ -1,0 +1,103 @@
+"""The accounts of this installation (never the built-in ``system`` one) for the users tab."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from records.clock import local
+from records.users import Role, UserView
+
+Index = QModelIndex | QPersistentModelIndex
+DISABLED_COLOUR = QColor("#9e9e9e")
+
+ROLE_LABELS: dict[Role, object] = {  # QT_TRANSLATE_NOOP is typed as returning object
+    Role.CLERK: QT_TRANSLATE_NOOP("roles", "Cán bộ tiếp nhận"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("roles", "Lãnh đạo / giám sát"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("roles", "Quản trị"),
+}
+
+
+def role_label(role: Role) -> str:
+    """The role as the settings screen names it."""
+    return QCoreApplication.translate("roles", str(ROLE_LABELS[role]))
+
+
+class UsersTableModel(QAbstractTableModel):
+    """One row per account."""
+
+    COL_USERNAME, COL_FULL_NAME, COL_ROLE, COL_STATE, COL_CREATED = range(5)
+    UserRole = Qt.ItemDataRole.UserRole + 1  # the row's UserView
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[UserView] = []
+        self._headers = [
+            self.tr("Tên đăng nhập"),
+            self.tr("Họ và tên"),
+            self.tr("Vai trò"),
+            self.tr("Trạng thái"),
+            self.tr("Ngày tạo"),
+        ]
+
+    def set_users(self, users: Sequence[UserView]) -> None:
+        """Show ``users`` (replacing the rows)."""
+        self.beginResetModel()
+        self._rows = list(users)
+        self.endResetModel()
+
+    def user(self, row: int) -> UserView:
+        """The account on ``row``."""
+        return self._rows[row]
+
+    def row_of(self, username: str) -> int | None:
+        """The row showing ``username``."""
+        for row, user in enumerate(self._rows):
+            if user.username == username:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        user = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.COL_USERNAME:
+                return user.username
+            if column == self.COL_FULL_NAME:
+                return user.full_name
+            if column == self.COL_ROLE:
+                return role_label(user.role)
+            if column == self.COL_STATE:
+                return self.tr("Đang hoạt động") if user.active else self.tr("Đã khóa")
+            return local(user.created_at).strftime("%d/%m/%Y")
+        if role == Qt.ItemDataRole.ForegroundRole and not user.active:
+            return QBrush(DISABLED_COLOUR)
+        if role == self.UserRole:
+            return user
+        return None
