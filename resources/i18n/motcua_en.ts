@@ -2,9 +2,1570 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
+    <name>AgencyTab</name>
+    <message>
+        <location filename="../../ui/settings_agency_tab.py" line="+39"/>
+        <source>UBND xã …</source>
+        <translation>People’s Committee of … commune</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UBND tỉnh … (không bắt buộc)</source>
+        <translation>People’s Committee of … province (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in trước ngày tháng trên giấy tờ (không bắt buộc)</source>
+        <translation>printed before the date on documents (optional)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Mã cơ quan (mã định danh điện tử):</source>
+        <translation>Agency &amp;code (electronic identifier):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tên cơ quan tiếp nhận:</source>
+        <translation>&amp;Receiving agency:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan &amp;chủ quản:</source>
+        <translation>&amp;Parent body:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đị&amp;a danh:</source>
+        <translation>Place &amp;name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số má&amp;y trạm:</source>
+        <translation>&amp;Workstation number:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Lưu thông tin cơ quan</source>
+        <translation>&amp;Save agency details</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ quan tiếp nhận</source>
+        <translation>Receiving agency</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mã cơ quan và số máy trạm tạo nên mã hồ sơ: mỗi máy trạm của cùng cơ quan phải có một số riêng. Tên cơ quan in trên biên nhận và các phiếu từ nay về sau.</source>
+        <translation>The agency code and the workstation number make up the file codes: each workstation of an agency needs a number of its own. The agency name is printed on receipts and forms from now on.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bộ mẫu biểu in</source>
+        <translation>Printed form set</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Áp &amp;dụng bộ mẫu</source>
+        <translation>Apply &amp;form set</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Số hiệu và tên các mẫu (biên nhận, phiếu, sổ theo dõi) theo thông tư đã chọn.</source>
+        <translation>Form numbers and titles (receipt, notices, register) follow the chosen circular.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+24"/>
+        <source>Cần nhập tên cơ quan tiếp nhận.</source>
+        <translation>Enter the name of the receiving agency.</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Đã lưu thông tin cơ quan. Tên mới hiện trên thanh tiêu đề từ lần mở sau.</source>
+        <translation>Agency details saved. The new name appears in the title bar from the next start.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Mã cơ quan không đúng định dạng (ví dụ 000.17.22.H56 hoặc H55.242).</source>
+        <translation>The agency code is not in a valid format (for example 000.17.22.H56 or H55.242).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Số máy trạm phải từ 1 đến {0}.</source>
+        <translation>The workstation number must be between 1 and {0}.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Từ nay in theo mẫu của {0}.</source>
+        <translation>Forms are now printed as set out in {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogTab</name>
+    <message>
+        <location filename="../../ui/settings_catalog_tab.py" line="+55"/>
+        <source>Tìm theo mã, tên thủ tục hoặc lĩnh vực</source>
+        <translation>Search by code, procedure name or field</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Tìm:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Enter hoặc nháy đúp để sửa thủ tục</source>
+        <translation>Enter or double-click to edit a procedure</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Thêm thủ tục…</source>
+        <translation>Add procedure…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sửa…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nhập danh mục…</source>
+        <translation>&amp;Import catalogue…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Xuất danh mục…</source>
+        <translation>E&amp;xport catalogue…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Danh mục nhập từ tệp JSON (định dạng motcua.catalog/1) được kiểm tra toàn bộ: có lỗi thì không thay đổi gì. Phiên bản thủ tục đã có hồ sơ sử dụng không thể sửa, chỉ có thể thêm phiên bản mới áp dụng từ một ngày sau.</source>
+        <translation>A catalogue imported from a JSON file (format motcua.catalog/1) is checked in full: if anything is wrong, nothing changes. A procedure version already used by files cannot be edited; only a new version taking effect from a later date can be added.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Thủ tục</source>
+        <translation>Procedures</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n thủ tục</source>
+        <translation>
+            <numerusform>%n procedure</numerusform>
+            <numerusform>%n procedures</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}/{1} thủ tục</source>
+        <translation>{0} of {1} procedures</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Chọn một thủ tục trong danh sách để sửa.</source>
+        <translation>Choose a procedure in the list to edit.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sửa thủ tục {0}</source>
+        <translation>Edit procedure {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Thêm thủ tục</source>
+        <translation>Add procedure</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Nhập danh mục thủ tục</source>
+        <translation>Import procedure catalogue</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+48"/>
+        <source>Danh mục thủ tục (*.json)</source>
+        <translation>Procedure catalogue (*.json)</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Đã nhập danh mục: thêm {0} thủ tục, cập nhật {1}; thêm {2} phiên bản, cập nhật {3}; {4} thủ tục không đổi.</source>
+        <translation>Catalogue imported. Procedures: {0} added, {1} updated, {4} unchanged. Versions: {2} added, {3} updated.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Không nhập danh mục (không thay đổi gì): {0}</source>
+        <translation>Catalogue not imported (nothing changed): {0}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Xuất danh mục thủ tục</source>
+        <translation>Export procedure catalogue</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đã xuất danh mục thủ tục ra {0}</source>
+        <translation>Procedure catalogue exported to {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistTableModel</name>
+    <message>
+        <location filename="../../ui/checklist_table_model.py" line="+74"/>
+        <source>Đã nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bản chính</source>
+        <translation>Originals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bản sao CT</source>
+        <translation>Certified copies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bản chụp</source>
+        <translation>Photocopies</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đánh dấu giấy tờ công dân đã nộp (phím cách)</source>
+        <translation>Tick the documents the citizen handed in (Space)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giấy tờ theo thành phần hồ sơ của thủ tục; chữ đậm là giấy tờ bắt buộc</source>
+        <translation>The documents the procedure asks for; required ones are in bold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số bản chính</source>
+        <translation>Number of originals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số bản sao có chứng thực</source>
+        <translation>Number of certified copies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số bản chụp (photo)</source>
+        <translation>Number of photocopies</translation>
+    </message>
+    <message>
+        <location line="+134"/>
+        <source>khác</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bắt buộc</source>
+        <translation>required</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Giấy tờ bắt buộc chưa nhận</source>
+        <translation>Required document not received</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(nhập tên giấy tờ)</source>
+        <translation>(type the document’s name)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bắt buộc.</source>
+        <translation>Required.</translation>
+    </message>
+</context>
+<context>
+    <name>CitizenFilesTableModel</name>
+    <message>
+        <location filename="../../ui/citizen_files_table_model.py" line="+33"/>
+        <source>Mã hồ sơ</source>
+        <translation>File code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Hẹn trả: {0}</source>
+        <translation>Due: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DayBreakdownTableModel</name>
+    <message>
+        <location filename="../../ui/day_breakdown_table_model.py" line="+43"/>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã trả</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Hệ thống (nhập bằng dòng lệnh)</source>
+        <translation>System (command-line import)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không rõ cán bộ</source>
+        <translation>Unknown clerk</translation>
+    </message>
+</context>
+<context>
+    <name>DayPage</name>
+    <message>
+        <location filename="../../ui/day_page.py" line="+140"/>
+        <source>Ngày trước (Alt+←)</source>
+        <translation>Previous day (Alt+←)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày trước</source>
+        <translation>Previous day</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ngày sau (Alt+→)</source>
+        <translation>Next day (Alt+→)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày sau</source>
+        <translation>Next day</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;In sổ theo dõi</source>
+        <translation>&amp;Print register</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Hôm na&amp;y</source>
+        <translation>&amp;Today</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ngày đang &amp;xem:</source>
+        <translation>Day &amp;shown:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sổ theo &amp;dõi từ ngày:</source>
+        <translation>&amp;Register from:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>đế&amp;n ngày:</source>
+        <translation>t&amp;o:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In sổ theo dõi hồ sơ của khoảng ngày đã chọn (Ctrl+P)</source>
+        <translation>Print the file register for the chosen dates (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xuất &amp;Excel…</source>
+        <translation>&amp;Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lưu sổ theo dõi hồ sơ của khoảng ngày đã chọn ra tệp Excel (Ctrl+E)</source>
+        <translation>Save the file register for the chosen dates as an Excel file (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+363"/>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="-362"/>
+        <location line="+336"/>
+        <source>Đến hạn trong ngày</source>
+        <translation>Due on the day</translation>
+    </message>
+    <message>
+        <location line="-335"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã trả kết quả</source>
+        <translation>Results returned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tỷ lệ đúng hạn</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The&amp;o thủ tục</source>
+        <translation>&amp;By procedure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theo cán &amp;bộ</source>
+        <translation>By &amp;clerk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không có hồ sơ tiếp nhận hay trả kết quả trong ngày.</source>
+        <translation>No files were received or returned on this day.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Tiếp nhận trong ngày đã chọn</source>
+        <translation>Received on the chosen day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang quá hạn</source>
+        <translation>Currently overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+295"/>
+        <source>Đến hạn hôm nay</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location line="-294"/>
+        <source>Chờ bổ sung</source>
+        <translation>Awaiting documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hồ &amp;sơ cần xem:</source>
+        <translation>Files to re&amp;view:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Enter hoặc nháy đúp để mở hồ sơ</source>
+        <translation>Enter or double-click to open a file</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Không tải được hồ sơ</source>
+        <translation>Could not load the files</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Đang chuẩn bị sổ theo dõi hồ sơ…</source>
+        <translation>Preparing the file register…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Lưu sổ theo dõi hồ sơ</source>
+        <translation>Save the file register</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sổ tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đang xuất sổ theo dõi hồ sơ ra Excel…</source>
+        <translation>Exporting the file register to Excel…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Không tải được số liệu tổng hợp</source>
+        <translation>Could not load the daily summary</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n hồ sơ</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} — hôm nay</source>
+        <translation>{0} — today</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>hồ sơ tiếp nhận trong ngày</source>
+        <translation>files received on the day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hồ sơ có hẹn trả trong ngày</source>
+        <translation>files due on the day</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hồ sơ chưa giải quyết, đã quá hạn</source>
+        <translation>unresolved files past their due date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hồ sơ đã trả cho công dân</source>
+        <translation>files returned to citizens</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>chưa có hồ sơ giải quyết xong</source>
+        <translation>no files completed yet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0}/{1} hồ sơ giải quyết đúng hạn</source>
+        <translation>{0} of {1} completed on time</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đã trả</source>
+        <translation>Returned</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n thủ tục khác</source>
+        <translation>
+            <numerusform>%n other procedure</numerusform>
+            <numerusform>%n other procedures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n cán bộ khác</source>
+        <translation>
+            <numerusform>%n other clerk</numerusform>
+            <numerusform>%n other clerks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tiếp nhận và trả kết quả theo thủ tục</source>
+        <translation>Received and returned by procedure</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tiếp nhận và trả kết quả theo cán bộ</source>
+        <translation>Received and returned by clerk</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Sổ theo dõi hồ sơ ngày {0}</source>
+        <translation>File register for {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sổ theo dõi hồ sơ từ {0} đến {1}</source>
+        <translation>File register from {0} to {1}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ngày bắt đầu của sổ theo dõi ở sau ngày kết thúc.</source>
+        <translation>The register’s start date is after its end date.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mỗi lần chỉ in hoặc xuất sổ theo dõi tối đa {0} ngày; hãy chọn từng năm.</source>
+        <translation>The register can be printed or exported for at most {0} days at a time; choose one year at a time.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đã lưu sổ theo dõi hồ sơ (PDF):</source>
+        <translation>File register saved (PDF):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đã lưu sổ theo dõi hồ sơ (Excel):</source>
+        <translation>File register saved (Excel):</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Không xuất được sổ theo dõi hồ sơ: {0}</source>
+        <translation>Could not export the file register: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không xuất được sổ theo dõi hồ sơ</source>
+        <translation>Could not export the file register</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionDialog</name>
+    <message>
+        <location filename="../../ui/extension_dialog.py" line="+56"/>
+        <source>Gia hạn hồ sơ {0}</source>
+        <translation>Extend file {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hạn trả hiện tại: {0}. Mỗi hồ sơ chỉ được gia hạn một lần. Sau khi gia hạn, {1} được in để gửi công dân.</source>
+        <translation>Current due date: {0}. A file can be extended only once. After the extension, {1} is printed for the citizen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ví dụ: cần xác minh thêm thông tin với cơ quan liên quan</source>
+        <translation>e.g. details must be verified further with another agency</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thêm số &amp;ngày làm việc:</source>
+        <translation>Add &amp;working days:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đến ngày &amp;cụ thể:</source>
+        <translation>On a specific &amp;date:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> ngày làm việc</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hạn mới là {0} giờ của ngày làm việc đã chọn.</source>
+        <translation>The new due time is {0} on the chosen working day.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Lý do gia hạn:</source>
+        <translation>&amp;Reason for extension:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hạn mới:</source>
+        <translation>New due date:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Gia hạn và in</source>
+        <translation>Extend and print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Hãy ghi lý do gia hạn (được in trên văn bản xin lỗi).</source>
+        <translation>Enter the reason for the extension (it is printed on the letter of apology).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lý do dài quá {0} ký tự.</source>
+        <translation>The reason is longer than {0} characters.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Hạn mới phải là một ngày làm việc, sau hạn trả hiện tại.</source>
+        <translation>The new due date must be a working day after the current due date.</translation>
+    </message>
+</context>
+<context>
+    <name>FileDocumentsTableModel</name>
+    <message>
+        <location filename="../../ui/file_documents_table_model.py" line="+25"/>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên giấy tờ</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bản chính</source>
+        <translation>Originals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bản sao CT</source>
+        <translation>Certified copies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bản chụp</source>
+        <translation>Photocopies</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Số thứ tự</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bản sao có chứng thực</source>
+        <translation>Certified copies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bản chụp, bản photo</source>
+        <translation>Photocopies</translation>
+    </message>
+</context>
+<context>
+    <name>FileEventsTableModel</name>
+    <message>
+        <location filename="../../ui/file_events_table_model.py" line="+37"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người thực hiện</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nội dung</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi chú, lý do</source>
+        <translation>Note or reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hẹn trả</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Hệ thống</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tiếp nhận, hồ sơ chưa đầy đủ: yêu cầu bổ sung</source>
+        <translation>Received incomplete: supplement requested</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Từ chối tiếp nhận hồ sơ</source>
+        <translation>File refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiếp nhận hồ sơ</source>
+        <translation>File received</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gia hạn thời gian giải quyết</source>
+        <translation>Processing time extended</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nhận đủ hồ sơ bổ sung → {0}</source>
+        <translation>Missing documents supplied → {0}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{0} → tạm dừng</source>
+        <translation>{0} → paused</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../ui/file_page.py" line="+169"/>
+        <source>Ẩn</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ẩn thông báo này</source>
+        <translation>Hide this message</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Mã hồ sơ (bôi đen để sao chép)</source>
+        <translation>File code (select it to copy)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đang tải hồ sơ…</source>
+        <translation>Loading the file…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Hồ sơ</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tiếp nhận:</source>
+        <translation>Received:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hẹn trả (biên nhận):</source>
+        <translation>Due (on the receipt):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hạn trả hiện tại:</source>
+        <translation>Current due date:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thời hạn giải quyết:</source>
+        <translation>Processing time:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Có kết quả:</source>
+        <translation>Result ready:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã trả:</source>
+        <translation>Returned:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sổ theo dõi:</source>
+        <translation>Register:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số lượng:</source>
+        <translation>Sets:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hình thức nộp:</source>
+        <translation>Submitted:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhận kết quả:</source>
+        <translation>Result delivery:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+358"/>
+        <source>Chủ hồ sơ</source>
+        <translation>File owner</translation>
+    </message>
+    <message>
+        <location line="-356"/>
+        <source>Người nộp hồ sơ</source>
+        <translation>Submitter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Thành phần hồ sơ</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lệ phí và ghi chú</source>
+        <translation>Fees and notes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phí, lệ phí:</source>
+        <translation>Fees:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trích yếu:</source>
+        <translation>Summary:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi chú:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Quá trình xử lý</source>
+        <translation>Processing history</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số định danh:</source>
+        <translation>ID number:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày sinh:</source>
+        <translation>Date of birth:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Điện thoại:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đã &amp;nhận bổ sung…</source>
+        <translation>&amp;Supplement received…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Công dân đã nộp đủ giấy tờ bổ sung: tính lại hạn</source>
+        <translation>The citizen has supplied the missing documents: the due date is recalculated</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chuyển &amp;xử lý</source>
+        <translation>Se&amp;nd for processing</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bàn giao hồ sơ cho bộ phận giải quyết</source>
+        <translation>Hand the file over to the processing department</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chờ nghĩa vụ tài &amp;chính…</source>
+        <translation>Awaiting &amp;payment…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Công dân cần thực hiện nghĩa vụ tài chính (nộp thuế, phí) trước khi có kết quả</source>
+        <translation>The citizen must pay (taxes, fees) before the result is issued</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Yêu cầu bổ sung…</source>
+        <translation>Re&amp;quest supplement…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hồ sơ chưa đầy đủ: ghi nội dung cần bổ sung và in phiếu yêu cầu</source>
+        <translation>The file is incomplete: note what must be supplied and print the request</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Có &amp;kết quả</source>
+        <translation>Res&amp;ult ready</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bộ phận giải quyết đã trả kết quả về bộ phận một cửa</source>
+        <translation>The processing department has sent the result back to the one-stop counter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gi&amp;a hạn…</source>
+        <translation>&amp;Extend…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+347"/>
+        <source>Gia hạn thời gian giải quyết một lần và in văn bản xin lỗi</source>
+        <translation>Extend the processing time (once only) and print the letter of apology</translation>
+    </message>
+    <message>
+        <location line="-345"/>
+        <source>T&amp;rả kết quả…</source>
+        <translation>Re&amp;turn the result…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Công dân đã nhận kết quả: kết thúc hồ sơ</source>
+        <translation>The citizen has received the result: the file is closed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Từ chối t&amp;iếp nhận…</source>
+        <translation>&amp;Refuse…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hồ sơ không đủ điều kiện tiếp nhận: in phiếu từ chối</source>
+        <translation>The file cannot be accepted: print the refusal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Công dân rút hồ &amp;sơ…</source>
+        <translation>&amp;Withdraw…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Công dân yêu cầu rút hồ sơ: kết thúc hồ sơ</source>
+        <translation>The citizen withdraws the file: the file is closed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dừng xử lý…</source>
+        <translation>St&amp;op processing…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dừng giải quyết hồ sơ: kết thúc hồ sơ</source>
+        <translation>Stop processing the file: the file is closed</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hồ sơ đã kết thúc: không còn thao tác nào.</source>
+        <translation>The file is closed: no actions remain.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>In &amp;lại</source>
+        <translation>Print a&amp;gain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In lại giấy tờ của hồ sơ (Ctrl+P: giấy tiếp nhận)</source>
+        <translation>Print the file’s forms again (Ctrl+P: the receipt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tải lại hồ sơ (F5)</source>
+        <translation>Reload the file (F5)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Thao tác</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Không tìm thấy hồ sơ {0}.</source>
+        <translation>File {0} not found.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không mở được hồ sơ: {0}</source>
+        <translation>Could not open the file: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Không mở được hồ sơ</source>
+        <translation>Could not open the file</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{0}  ·  mã thủ tục {1}</source>
+        <translation>{0}  ·  procedure code {1}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{0}, {1}</source>
+        <translation>{0}, by {1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{0} bộ</source>
+        <translation>{0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quyển {0}/{1}, số thứ tự {2}</source>
+        <translation>Book {0}/{1}, entry {2}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trực tiếp</source>
+        <translation>In person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Qua bưu chính công ích</source>
+        <translation>By public postal service</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tại bộ phận một cửa</source>
+        <translation>At the one-stop counter</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tạm dừng — chờ công dân bổ sung hồ sơ</source>
+        <translation>Paused — awaiting the citizen’s documents</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} (đã gia hạn, hẹn cũ {1})</source>
+        <translation>{0} (extended; originally {1})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Trong ngày (nhận trước {0})</source>
+        <translation>Same day (if received before {0})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} giờ làm việc</source>
+        <translation>{0} working hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} ngày làm việc</source>
+        <translation>{0} working days</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chủ hồ sơ, người nộp</source>
+        <translation>File owner and submitter</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>chưa quy định</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>miễn phí</source>
+        <translation>free of charge</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tổng cộng: {0}</source>
+        <translation>Total: {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không thu phí</source>
+        <translation>No fees</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Hồ sơ đã được gia hạn một lần; pháp luật chỉ cho phép gia hạn một lần.</source>
+        <translation>The file has already been extended; the law allows only one extension.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã gia hạn một lần — không thể gia hạn thêm.</source>
+        <translation>Already extended once — it cannot be extended again.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Hồ sơ sẽ kết thúc và không thể chuyển sang trạng thái khác.</source>
+        <translation>The file will be closed and its status can no longer change.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sau khi lưu, {0} được in.</source>
+        <translation>After saving, {0} is printed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nhận hồ sơ bổ sung</source>
+        <translation>Receive missing documents</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Công dân đã nộp đủ giấy tờ bổ sung cho hồ sơ {0}. Thời hạn giải quyết được tính lại từ bây giờ. {1}</source>
+        <translation>The citizen has supplied all missing documents for file {0}. The processing time restarts now. {1}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xác nhận đã nhận</source>
+        <translation>Confirm receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Giấy tờ đã nhận bổ sung (không bắt buộc):</source>
+        <translation>&amp;Documents received (optional):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chờ thực hiện nghĩa vụ tài chính</source>
+        <translation>Awaiting payment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hồ sơ {0} chờ công dân thực hiện nghĩa vụ tài chính (thuế, phí, lệ phí) trước khi trả kết quả.</source>
+        <translation>File {0} is waiting for the citizen to pay (taxes, charges, fees) before the result is returned.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nghĩa vụ cần thực hiện (không bắt buộc):</source>
+        <translation>&amp;Payments due (optional):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Yêu cầu bổ sung hồ sơ</source>
+        <translation>Request missing documents</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hồ sơ {0} chưa đầy đủ. Thời hạn giải quyết tạm dừng đến khi công dân nộp đủ giấy tờ. {1}</source>
+        <translation>File {0} is incomplete. The processing time is paused until the citizen supplies the documents. {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yêu cầu bổ sung</source>
+        <translation>Request supplement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nội dung cần bổ sung, hoàn thiện:</source>
+        <translation>&amp;What must be supplied or completed:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ví dụ: Bản sao giấy chứng sinh; tờ khai chưa có chữ ký người yêu cầu</source>
+        <translation>e.g. A copy of the birth certificate; the application form lacks the applicant’s signature</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trả kết quả</source>
+        <translation>Return the result</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xác nhận công dân đã nhận kết quả của hồ sơ {0}.</source>
+        <translation>Confirm that the citizen has received the result of file {0}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã trả kết quả</source>
+        <translation>Result returned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ghi chú (không bắt buộc):</source>
+        <translation>&amp;Note (optional):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>Từ chối tiếp nhận</source>
+        <translation>Refuse the file</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Từ chối tiếp nhận giải quyết hồ sơ {0}. {1}</source>
+        <translation>Refuse to accept file {0}. {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Lý do từ chối:</source>
+        <translation>&amp;Reason for refusal:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Công dân rút hồ sơ</source>
+        <translation>Withdraw the file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Công dân yêu cầu rút hồ sơ {0}. {1}</source>
+        <translation>The citizen asks to withdraw file {0}. {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rút hồ sơ</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lý do (không bắt buộc):</source>
+        <translation>&amp;Reason (optional):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dừng xử lý hồ sơ</source>
+        <translation>Stop processing the file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dừng giải quyết hồ sơ {0}. {1}</source>
+        <translation>Stop processing file {0}. {1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dừng xử lý</source>
+        <translation>Stop processing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lý do dừng:</source>
+        <translation>&amp;Reason for stopping:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+46"/>
+        <source>Không gia hạn được</source>
+        <translation>Could not extend the file</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>văn bản xin lỗi</source>
+        <translation>the letter of apology</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Không chuyển được trạng thái hồ sơ</source>
+        <translation>Could not change the file’s status</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Không in được giấy tiếp nhận</source>
+        <translation>Could not print the receipt</translation>
+    </message>
+</context>
+<context>
+    <name>FilesPage</name>
+    <message>
+        <location filename="../../ui/files_page.py" line="+67"/>
+        <source>Mã hồ sơ, số định danh, số điện thoại hoặc họ tên (không cần dấu) — Ctrl+F</source>
+        <translation>File code, ID number, phone number or name (diacritics optional) — Ctrl+F</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tất cả trạng thái</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tất cả thủ tục</source>
+        <translation>All procedures</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>từ ngày</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>đến ngày</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đến hạn hôm nay</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sắp đến hạn (2 ngày tới)</source>
+        <translation>Due soon (next 2 days)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tất cả cán bộ</source>
+        <translation>All clerks</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Xóa bộ &amp;lọc</source>
+        <translation>C&amp;lear filters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bỏ mọi bộ lọc và nội dung tìm kiếm (Alt+L)</source>
+        <translation>Clear every filter and the search text (Alt+L)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Màu của cột Hẹn trả và Tiến độ: đỏ quá hạn, cam đến hạn hôm nay, tím tạm dừng chờ bổ sung, xanh lá đã xong đúng hạn hoặc trước hạn.</source>
+        <translation>Colours in the Due and Timeliness columns: red overdue, orange due today, purple paused awaiting documents, green completed on time or early.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Tì&amp;m:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>T&amp;rạng thái:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Thủ tụ&amp;c:</source>
+        <translation>&amp;Procedure:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Nhận:</source>
+        <translation>&amp;Received:</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Hạn &amp;xử lý:</source>
+        <translation>D&amp;ue:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cán &amp;bộ:</source>
+        <translation>&amp;Clerk:</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Chờ bổ sung</source>
+        <translation>Awaiting documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xong đúng hạn</source>
+        <translation>Completed on time</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Không tải được danh mục thủ tục</source>
+        <translation>Could not load the procedure catalogue</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không tải được danh sách cán bộ</source>
+        <translation>Could not load the list of clerks</translation>
+    </message>
+    <message>
+        <location line="+208"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+4"/>
+        <source>{0} hồ sơ</source>
+        <translation>Files: {0}</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Hơn {0} hồ sơ (đang đếm…)</source>
+        <translation>Files: over {0} (counting…)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> — đang tải thêm…</source>
+        <translation> — loading more…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không tải được danh sách hồ sơ</source>
+        <translation>Could not load the file list</translation>
+    </message>
+</context>
+<context>
     <name>FilesTableModel</name>
     <message>
-        <location filename="../../ui/files_table_model.py" line="+54"/>
+        <location filename="../../ui/files_table_model.py" line="+84"/>
         <source>Mã hồ sơ</source>
         <translation>File code</translation>
     </message>
@@ -43,11 +1604,26 @@
         <source>Tiến độ</source>
         <translation>Timeliness</translation>
     </message>
+    <message>
+        <location line="+146"/>
+        <source>Bấm để sắp xếp theo cột này; bấm lần nữa để đảo chiều</source>
+        <translation>Click to sort by this column; click again to reverse the order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không sắp xếp được theo cột này</source>
+        <translation>This column cannot be sorted</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Hẹn trả {0} — {1}</source>
+        <translation>Due {0} — {1}</translation>
+    </message>
 </context>
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="+25"/>
+        <location filename="../../ui/first_start_dialog.py" line="+33"/>
         <source>Thiết lập ban đầu</source>
         <translation>Initial setup</translation>
     </message>
@@ -65,6 +1641,16 @@
         <location line="+2"/>
         <source>in trước ngày tháng trên giấy tờ (không bắt buộc)</source>
         <translation>printed before the date on documents (optional)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Họ và tên người quản trị</source>
+        <translation>Administrator’s full name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ít nhất 8 ký tự</source>
+        <translation>at least 8 characters</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -92,6 +1678,31 @@
         <translation>Workstation number:</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Tài khoản quản trị đầu tiên</source>
+        <translation>First administrator account</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tên đăng nhập:</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Họ và tên:</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Confirm password:</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Bắt đầu</source>
         <translation>Start</translation>
@@ -102,12 +1713,37 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Máy này chưa được thiết lập. Nhập thông tin cơ quan tiếp nhận hồ sơ.</source>
-        <translation>This computer is not set up yet. Enter the details of the agency receiving the files.</translation>
+        <location line="+12"/>
+        <source>Chưa có tài khoản nào. Kiểm tra thông tin cơ quan và tạo tài khoản quản trị đầu tiên.</source>
+        <translation>There are no accounts yet. Check the agency details and create the first administrator account.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <source>Máy này chưa được thiết lập. Nhập thông tin cơ quan tiếp nhận và tài khoản quản trị.</source>
+        <translation>This computer is not set up yet. Enter the receiving agency’s details and the administrator account.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Cần nhập tên đăng nhập của người quản trị.</source>
+        <translation>Enter the administrator’s user name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cần nhập họ và tên người quản trị.</source>
+        <translation>Enter the administrator’s full name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mật khẩu cần ít nhất 8 ký tự.</source>
+        <translation>The password must have at least 8 characters.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+    <message>
+        <location line="-12"/>
         <source>Mã cơ quan không đúng định dạng (ví dụ 000.17.22.H56 hoặc H55.242).</source>
         <translation>The agency code is not in a valid format (for example 000.17.22.H56 or H55.242).</translation>
     </message>
@@ -118,78 +1754,1677 @@
     </message>
 </context>
 <context>
+    <name>HolidayDaysTableModel</name>
+    <message>
+        <location filename="../../ui/holiday_days_table_model.py" line="+31"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tên ngày / lý do</source>
+        <translation>Name / reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ nhật</source>
+        <translation>Sunday</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysTab</name>
+    <message>
+        <location filename="../../ui/settings_calendar_tab.py" line="+66"/>
+        <source>&amp;Năm:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ví dụ: Thông báo số …/TB-LĐTBXH ngày …</source>
+        <translation>e.g. Notice No. …/TB-LĐTBXH of …</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Văn bản &amp;quy định:</source>
+        <translation>Governing &amp;document:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Thêm ngày nghỉ</source>
+        <translation>&amp;Add day off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xóa ngày nghỉ</source>
+        <translation>Remove day off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm ngày làm &amp;bù</source>
+        <translation>Add &amp;make-up day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xóa ngày làm bù</source>
+        <translation>Remove make-up day</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Ngày nghỉ lễ, Tết</source>
+        <translation>Public holidays and Tết</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ngày làm việc bù (thứ Bảy, Chủ nhật)</source>
+        <translation>Make-up working days (Saturdays, Sundays)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Nhập từ tệp…</source>
+        <translation>Import from file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Lưu bảng ngày nghỉ</source>
+        <translation>&amp;Save holiday table</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Ghi đủ từng ngày của mỗi đợt nghỉ (kể cả thứ Bảy, Chủ nhật trong đợt). Sửa ngày hoặc tên bằng cách nháy đúp (hoặc F2) vào ô. Thời hạn của hồ sơ tiếp nhận sau khi lưu sẽ tính theo bảng mới.</source>
+        <translation>List every day of each holiday period (including its Saturdays and Sundays). Double-click a cell (or press F2) to change a date or name. Files received after saving have their deadlines worked out with the new table.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Ngày nghỉ lễ</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Chưa lưu</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bảng ngày nghỉ năm {0} có thay đổi chưa lưu. Bỏ các thay đổi đó?</source>
+        <translation>The holiday table for {0} has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Năm {0}: theo bảng ngày nghỉ chính thức đã lưu.</source>
+        <translation>{0}: the saved official holiday table applies.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Năm {0}: chưa có bảng chính thức — các ngày nghỉ được tính theo Bộ luật Lao động (Điều 112). Lưu để dùng bảng này làm bảng chính thức.</source>
+        <translation>{0}: no official table yet — holidays follow the Labour Code (Article 112). Save to make this the official table.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Ngày {0} không thuộc năm {1}.</source>
+        <translation>{0} is not in {1}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cần ghi tên (lý do) cho ngày {0}.</source>
+        <translation>Enter a name (reason) for {0}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ngày {0} được ghi hai lần.</source>
+        <translation>{0} is listed twice.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ngày {0} vừa là ngày nghỉ vừa là ngày làm bù.</source>
+        <translation>{0} is listed both as a day off and as a make-up day.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ngày làm bù {0} không phải thứ Bảy hay Chủ nhật.</source>
+        <translation>Make-up day {0} is not a Saturday or a Sunday.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Bảng ngày nghỉ chưa hợp lệ: {0}</source>
+        <translation>The holiday table is not valid: {0}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đã lưu bảng ngày nghỉ năm {0}: {1} ngày nghỉ, {2} ngày làm bù.</source>
+        <translation>Holiday table for {0} saved. Days off: {1}; make-up days: {2}.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Nhập bảng ngày nghỉ</source>
+        <translation>Import holiday table</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bảng ngày nghỉ (*.json)</source>
+        <translation>Holiday table (*.json)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Đã nhập bảng ngày nghỉ năm {0}: {1} ngày nghỉ, {2} ngày làm bù.</source>
+        <translation>Holiday table for {0} imported. Days off: {1}; make-up days: {2}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tệp không phải bảng ngày nghỉ hợp lệ: {0}</source>
+        <translation>The file is not a valid holiday table: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../ui/intake_page.py" line="+69"/>
+        <source>{0} đồng</source>
+        <translation>{0} VND</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Chủ hồ sơ</source>
+        <translation>File owner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Người &amp;nộp hồ sơ không phải chủ hồ sơ</source>
+        <translation>The submitter is no&amp;t the file’s owner</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Người đến quầy nộp thay (được ủy quyền, người thân); chủ hồ sơ là người có tên trên hồ sơ</source>
+        <translation>Someone submits on the owner’s behalf (an authorised person, a relative); the owner is the person named on the file</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Người nộp hồ sơ (người đến quầy)</source>
+        <translation>Submitter (the person at the counter)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Hồ sơ đã nộp trước đây</source>
+        <translation>Previous files</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Thủ tục</source>
+        <translation>Pro&amp;cedure</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Thành &amp;phần hồ sơ</source>
+        <translation>Doc&amp;uments</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nhận đủ giấy tờ &amp;bắt buộc</source>
+        <translation>All re&amp;quired received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đánh dấu đã nhận mọi giấy tờ bắt buộc</source>
+        <translation>Tick every required document as received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm giấy tờ &amp;khác</source>
+        <translation>Add &amp;other document</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thêm giấy tờ công dân nộp không có trong danh mục (Delete để bỏ dòng đã thêm)</source>
+        <translation>Add a document the citizen handed in that is not on the checklist (Delete removes an added line)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Số bản</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Số trang mỗi bản</source>
+        <translation>Pages per copy</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Số bộ hồ sơ</source>
+        <translation>Sets</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tại Bộ phận Một cửa</source>
+        <translation>At the one-stop counter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qua dịch vụ bưu chính công ích</source>
+        <translation>By public postal service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hình thức t&amp;rả kết quả</source>
+        <translation>Result deli&amp;very</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Lưu và in biên nhận (Ctrl+S)</source>
+        <translation>&amp;Save and print receipt (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hồ sơ chưa đầ&amp;y đủ…</source>
+        <translation>Inco&amp;mplete…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lưu hồ sơ chờ bổ sung và in Phiếu yêu cầu bổ sung (Mẫu 02)</source>
+        <translation>Save the file as awaiting documents and print the supplement request (Form 02)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Từ chối t&amp;iếp nhận…</source>
+        <translation>&amp;Refuse…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu hồ sơ bị từ chối và in Phiếu từ chối (Mẫu 03)</source>
+        <translation>Save the file as refused and print the refusal (Form 03)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In lại (Ctrl+P)</source>
+        <translation>Print again (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In lại giấy tờ của hồ sơ vừa lưu</source>
+        <translation>Print the form of the file just saved again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hồ sơ &amp;mới (Ctrl+N)</source>
+        <translation>Ne&amp;w file (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Xóa màn hình cho công dân tiếp theo; Ctrl+Shift+N: hồ sơ khác cho cùng người nộp</source>
+        <translation>Clear the screen for the next citizen; Ctrl+Shift+N: another file for the same people</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+609"/>
+        <source>Ctrl+N: tiếp nhận hồ sơ mới · Ctrl+Shift+N: hồ sơ khác cho cùng người nộp · Ctrl+P: in lại</source>
+        <translation>Ctrl+N: new file · Ctrl+Shift+N: another file for the same people · Ctrl+P: print again</translation>
+    </message>
+    <message>
+        <location line="-605"/>
+        <source>Mở hồ sơ</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Thủ tục hành chính</source>
+        <translation>Administrative procedure</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Phí, lệ phí và trả kết quả</source>
+        <translation>Fees and return of the result</translation>
+    </message>
+    <message>
+        <location line="+186"/>
+        <source>{0}: {1} hồ sơ, hiện {2} hồ sơ gần nhất.</source>
+        <translation>{0} — previous files: {1}; the latest {2} are shown.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}: {1} hồ sơ.</source>
+        <translation>{0} — previous files: {1}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0}: đã có thông tin, chưa có hồ sơ nào.</source>
+        <translation>{0}: details on record, no files yet.</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Chọn thủ tục để xem thành phần hồ sơ, thời hạn giải quyết và lệ phí.</source>
+        <translation>Choose a procedure to see its documents, processing time and fees.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>; tối đa {0} nếu phải xác minh</source>
+        <translation>; up to {0} if verification is needed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lĩnh vực: {0} · Mã: {1}</source>
+        <translation>Field: {0} · Code: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thời hạn giải quyết: {0}</source>
+        <translation>Processing time: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hẹn trả kết quả (nếu tiếp nhận bây giờ): &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>Due (if received now): &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>trong ngày (tiếp nhận sau {0} thì trả trong ngày làm việc tiếp theo)</source>
+        <translation>same day (if received after {0}, the next working day)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{0} giờ làm việc</source>
+        <translation>{0} working hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} ngày làm việc</source>
+        <translation>{0} working days</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Chưa nhận giấy tờ bắt buộc: {0}</source>
+        <translation>Required documents not received: {0}</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Lệ phí: không có</source>
+        <translation>Fees: none</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lệ phí: —</source>
+        <translation>Fees: —</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>theo mức thu do HĐND tỉnh quy định</source>
+        <translation>at the rate set by the provincial People’s Council</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>miễn</source>
+        <translation>free</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tổng cộng: &lt;b&gt;{0}&lt;/b&gt;</source>
+        <translation>Total: &lt;b&gt;{0}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Thiếu: {0}.</source>
+        <translation>Missing: {0}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hồ sơ chưa đầy đủ</source>
+        <translation>Incomplete file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Giấy tờ, nội dung công dân cần bổ sung, hoàn thiện (in trên Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ — Mẫu 02):</source>
+        <translation>Documents or details the citizen must supply or complete (printed on the request to supplement the file — Form 02):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lưu và in phiếu bổ sung</source>
+        <translation>Save and print the request</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Từ chối tiếp nhận hồ sơ</source>
+        <translation>Refuse the file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lý do từ chối tiếp nhận (in trên Phiếu từ chối tiếp nhận giải quyết hồ sơ — Mẫu 03):</source>
+        <translation>Reason for refusal (printed on the refusal notice — Form 03):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu và in phiếu từ chối</source>
+        <translation>Save and print the refusal</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Đã tiếp nhận hồ sơ. Mã hồ sơ:</source>
+        <translation>File received. File code:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hẹn trả kết quả: &lt;b&gt;{0}&lt;/b&gt; · {1}</source>
+        <translation>Due: &lt;b&gt;{0}&lt;/b&gt; · {1}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã lưu hồ sơ chưa đầy đủ (chờ bổ sung). Mã hồ sơ:</source>
+        <translation>Incomplete file saved (awaiting documents). File code:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đã lưu hồ sơ bị từ chối tiếp nhận. Mã hồ sơ:</source>
+        <translation>Refused file saved. File code:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</source>
+        <translation>Request to supplement the file</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phiếu từ chối tiếp nhận giải quyết hồ sơ</source>
+        <translation>Refusal notice</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
+        <translation>Receipt and result appointment</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đang in: {0}…</source>
+        <translation>Printing: {0}…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đã lưu tệp PDF: {0}</source>
+        <translation>PDF saved: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đã gửi tới máy in {0}.</source>
+        <translation>Sent to printer {0}.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Chưa chọn thủ tục.</source>
+        <translation>No procedure chosen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không có thủ tục này trong danh mục.</source>
+        <translation>This procedure is not in the catalogue.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thủ tục này không có quy định đang có hiệu lực hôm nay.</source>
+        <translation>This procedure has no rules in force today.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đánh dấu đã nhận (phím cách) các giấy tờ bắt buộc ở trên, hoặc chọn “Hồ sơ chưa đầy đủ”.</source>
+        <translation>Tick the required documents above as received (Space), or choose “Incomplete”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nhập tên cho giấy tờ đã thêm.</source>
+        <translation>Enter a name for the added document.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Giấy tờ “{0}” chưa có số bản nào.</source>
+        <translation>No copies entered for the document “{0}”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đánh dấu ít nhất một giấy tờ đã nhận.</source>
+        <translation>Tick at least one document as received.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nhập họ và tên.</source>
+        <translation>Enter the full name.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày sinh không đúng (dd/mm/yyyy, không ở tương lai).</source>
+        <translation>Invalid date of birth (dd/mm/yyyy, not in the future).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chọn giới tính.</source>
+        <translation>Choose the sex.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số điện thoại không đúng (10 hoặc 11 chữ số, bắt đầu bằng 0 hoặc +84).</source>
+        <translation>Invalid phone number (10 or 11 digits, starting with 0 or +84).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập số định danh cá nhân (12 chữ số) hoặc số CMND cũ (9 chữ số).</source>
+        <translation>Enter the personal ID number (12 digits) or the old ID card number (9 digits).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số CMND cũ phải có 9 chữ số.</source>
+        <translation>An old ID card number has 9 digits.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Địa chỉ thư điện tử không đúng.</source>
+        <translation>Invalid e-mail address.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageTab</name>
+    <message>
+        <location filename="../../ui/settings_printing_tab.py" line="+182"/>
+        <source>Ngôn ngữ giao diện</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ngôn ngữ mới được áp dụng từ lần mở ứng dụng sau. Giấy tờ in ra (biên nhận, phiếu, sổ) luôn bằng tiếng Việt.</source>
+        <translation>The new language applies from the next start of the application. Printed documents (receipts, notices, registers) are always in Vietnamese.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ngôn ngữ</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Đã lưu. Giao diện sẽ dùng tiếng Việt từ lần mở sau.</source>
+        <translation>Saved. The interface will be in Vietnamese from the next start.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã lưu. Giao diện sẽ dùng tiếng Anh từ lần mở sau (the interface will be in English from the next start).</source>
+        <translation>Saved. The interface will be in English from the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="+37"/>
+        <source>Đăng nhập — MotCua Desk</source>
+        <translation>Log in — MotCua Desk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>tên đăng nhập</source>
+        <translation>user name</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Tên đăng nhập:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đăng nhập</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Nhập tên đăng nhập và mật khẩu.</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đã bị khóa.</source>
+        <translation>Wrong user name or password, or the account is locked.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Không đăng nhập được</source>
+        <translation>Could not log in</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+44"/>
+        <location filename="../../ui/main_window.py" line="+41"/>
         <source>MotCua Desk — {0}</source>
         <translation>MotCua Desk — {0}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Tìm theo mã hồ sơ, số định danh, số điện thoại hoặc họ tên (Ctrl+F)</source>
-        <translation>Search by file code, ID number, phone number or name (Ctrl+F)</translation>
+        <location line="+2"/>
+        <source>Không in được</source>
+        <translation>Could not print</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Tất cả trạng thái</source>
-        <translation>All statuses</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Tìm:</source>
-        <translation>Search:</translation>
-    </message>
-    <message>
-        <location line="+81"/>
-        <source>Đang tải…</source>
-        <translation>Loading…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source> (cuộn xuống để xem thêm)</source>
-        <translation> (scroll down for more)</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>%n hồ sơ</source>
-        <translation>
-            <numerusform>%n file</numerusform>
-            <numerusform>%n files</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Lỗi không mong đợi: {0}</source>
-        <translation>Unexpected error: {0}</translation>
+        <location line="+10"/>
+        <source>Tiếp nhận hồ sơ (F2)</source>
+        <translation>Intake (F2)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Không tải được danh sách hồ sơ</source>
-        <translation>Could not load the file list</translation>
-    </message>
-</context>
-<context>
-    <name>app</name>
-    <message>
-        <location filename="../../desktop/app.py" line="+34"/>
-        <source>Đã xảy ra lỗi không mong đợi.</source>
-        <translation>An unexpected error occurred.</translation>
+        <source>Danh sách hồ sơ (F3)</source>
+        <translation>File list (F3)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Dữ liệu đã lưu không bị ảnh hưởng. Hãy gửi nội dung chi tiết cho quản trị viên.</source>
-        <translation>Data already saved is not affected. Please send the details below to your administrator.</translation>
+        <source>Tổng hợp (F4)</source>
+        <translation>Daily summary (F4)</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Đang mở dữ liệu…</source>
-        <translation>Opening the data…</translation>
+        <location line="+23"/>
+        <source>{0} ({1}) — {2}, máy trạm {3}</source>
+        <translation>{0} ({1}) — {2}, workstation {3}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Tệp</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng xuất</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hồ sơ</source>
+        <translation>F&amp;iles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiếp nhận hồ sơ mới</source>
+        <translation>New intake</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Danh sách hồ sơ</source>
+        <translation>File list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở hồ sơ theo mã…</source>
+        <translation>Open file by code…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đóng hồ sơ đang mở</source>
+        <translation>Close the open file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tổng &amp;hợp</source>
+        <translation>&amp;Daily summary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tổng hợp trong ngày</source>
+        <translation>Daily summary</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quản trị</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cài đặt…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trợ &amp;giúp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>Phím tắt</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>F2  Tiếp nhận hồ sơ mới
+F3  Danh sách hồ sơ
+F4  Tổng hợp trong ngày (lãnh đạo)
+Ctrl+O  Mở hồ sơ theo mã
+Ctrl+W  Đóng hồ sơ đang mở
+Ctrl+F  Tìm hồ sơ
+Ctrl+S, Ctrl+Enter  Lưu hồ sơ đang tiếp nhận và in biên nhận
+Ctrl+N  Tiếp nhận hồ sơ mới (công dân tiếp theo)
+Ctrl+Shift+N  Hồ sơ khác cho cùng người nộp
+Ctrl+P  In lại biên nhận (trang Tổng hợp: in sổ theo dõi)
+F5  Tải lại
+Quét mã QR trên giấy biên nhận ở bất kỳ đâu để mở hồ sơ.</source>
+        <translation>F2  New intake
+F3  File list
+F4  Daily summary (supervisors)
+Ctrl+O  Open a file by its code
+Ctrl+W  Close the open file
+Ctrl+F  Search files
+Ctrl+S, Ctrl+Enter  Save the file being received and print the receipt
+Ctrl+N  New intake (next citizen)
+Ctrl+Shift+N  Another file for the same people
+Ctrl+P  Print the receipt again (Daily summary page: print the register)
+F5  Reload
+Scan the QR code on a receipt anywhere to open its file.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Không đọc được mã biên nhận</source>
+        <translation>Could not read the receipt code</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Không tìm thấy hồ sơ</source>
+        <translation>File not found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hồ sơ {0} trên giấy biên nhận không có trong dữ liệu của máy này.</source>
+        <translation>File {0} on the receipt is not in this computer’s data.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chữ ký trên mã QR của giấy biên nhận không hợp lệ: giấy biên nhận có thể đã bị sửa hoặc không do cơ quan này cấp.</source>
+        <translation>The signature in the receipt’s QR code is not valid: the receipt may have been altered or not issued by this agency.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mở hồ sơ</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mã hồ sơ:</source>
+        <translation>File code:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không mở được hồ sơ</source>
+        <translation>Could not open the file</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeHoursTab</name>
+    <message>
+        <location filename="../../ui/settings_hours_tab.py" line="+45"/>
+        <source>Làm việc &amp;buổi chiều</source>
+        <translation>&amp;Work in the afternoon</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Buổi &amp;sáng: từ</source>
+        <translation>&amp;Morning: from</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Buổi &amp;chiều: từ</source>
+        <translation>&amp;Afternoon: from</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Giờ làm việc hằng ngày</source>
+        <translation>Daily working hours</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Giờ làm việc dùng để tính thời hạn giải quyết của các thủ tục tính theo giờ hoặc trả trong ngày, và giờ hẹn trả trên biên nhận. Hồ sơ đã tiếp nhận giữ nguyên thời hạn đã hẹn.</source>
+        <translation>Working hours are used to work out the deadlines of procedures counted in hours or returned the same day, and the due time on receipts. Files already received keep the due dates they were given.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Lưu giờ làm việc</source>
+        <translation>&amp;Save working hours</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Giờ làm việc</source>
+        <translation>Working hours</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Tổng cộng {0} giờ làm việc mỗi ngày ({1}).</source>
+        <translation>Working hours a day in total: {0} ({1}).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Giờ kết thúc buổi sáng phải sau giờ bắt đầu.</source>
+        <translation>The morning must end after it starts.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Buổi chiều phải bắt đầu sau khi hết buổi sáng.</source>
+        <translation>The afternoon must start after the morning ends.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Giờ kết thúc buổi chiều phải sau giờ bắt đầu.</source>
+        <translation>The afternoon must end after it starts.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Đã lưu giờ làm việc: {0}.</source>
+        <translation>Working hours saved: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/user_dialog.py" line="+153"/>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tài khoản:</source>
+        <translation>Account:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu &amp;mới:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nhập lại mật khẩu:</source>
+        <translation>&amp;Confirm password:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đặt mật khẩu</source>
+        <translation>Set password</translation>
+    </message>
+</context>
+<context>
+    <name>PersonForm</name>
+    <message>
+        <location filename="../../ui/person_form.py" line="+32"/>
+        <source>Chưa nhập số định danh cá nhân.</source>
+        <translation>No personal ID number entered.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số định danh chỉ gồm các chữ số 0–9.</source>
+        <translation>An ID number contains only the digits 0–9.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số định danh cá nhân có 12 chữ số (CMND cũ: 9 chữ số); số vừa nhập có {0} chữ số.</source>
+        <translation>A personal ID number has 12 digits (an old ID card number 9); this one has {0}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ba chữ số đầu ({0}) không phải mã tỉnh, thành phố nơi đăng ký khai sinh.</source>
+        <translation>The first three digits ({0}) are not the code of a province or city where births are registered.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Số định danh cho năm sinh {0}, muộn hơn năm hiện tại: kiểm tra lại các chữ số.</source>
+        <translation>The ID number gives {0} as the year of birth, which is after this year: check the digits.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đây là số CMND cũ (9 chữ số); cần số định danh cá nhân 12 chữ số.</source>
+        <translation>This is an old 9-digit ID card number; a 12-digit personal ID number is needed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mã vừa quét không phải mã QR trên thẻ căn cước (thiếu trường thông tin).</source>
+        <translation>The code just scanned is not the QR code of an ID card (fields are missing).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Số định danh trong mã QR của thẻ không hợp lệ.</source>
+        <translation>The ID number in the card’s QR code is not valid.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số CMND cũ trong mã QR của thẻ không hợp lệ.</source>
+        <translation>The old ID card number in the card’s QR code is not valid.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mã QR của thẻ không có họ tên.</source>
+        <translation>The card’s QR code has no name.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày tháng trong mã QR của thẻ không hợp lệ.</source>
+        <translation>A date in the card’s QR code is not valid.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày sinh trong mã QR của thẻ ở tương lai.</source>
+        <translation>The date of birth in the card’s QR code is in the future.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giới tính trong mã QR của thẻ không phải Nam hoặc Nữ.</source>
+        <translation>The sex in the card’s QR code is neither Nam (male) nor Nữ (female).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày cấp trong mã QR của thẻ trước ngày sinh: thẻ hoặc mã không hợp lệ.</source>
+        <translation>The issue date in the card’s QR code is before the date of birth: the card or the code is not valid.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Giới tính ghi trên thẻ khác với giới tính theo số định danh: đề nghị kiểm tra lại.</source>
+        <translation>The sex on the card differs from the sex the ID number encodes: please check.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Năm sinh ghi trên thẻ khác với năm sinh theo số định danh: đề nghị kiểm tra lại.</source>
+        <translation>The year of birth on the card differs from the year the ID number encodes: please check.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Quét mã QR trên thẻ căn cước hoặc gõ số định danh</source>
+        <translation>Scan the ID card’s QR code or type the ID number</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ví dụ 0912 345 678</source>
+        <translation>e.g. 0912 345 678</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thôn/tổ dân phố, xã/phường, tỉnh/thành phố</source>
+        <translation>Village/residential group, commune/ward, province/city</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Số định &amp;danh</source>
+        <translation>ID &amp;number</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Số định danh</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Họ và tên</source>
+        <translation>Fu&amp;ll name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày &amp;sinh</source>
+        <translation>Date of &amp;birth</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Giới tính</source>
+        <translation>Se&amp;x</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Điện th&amp;oại</source>
+        <translation>&amp;Phone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Địa &amp;chỉ</source>
+        <translation>Addr&amp;ess</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+150"/>
+        <source>Nơi đăng ký khai sinh: {0}; năm sinh {1}.</source>
+        <translation>Birth registered in {0}; born in {1}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Số CMND cũ (9 chữ số).</source>
+        <translation>Old ID card number (9 digits).</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Đã đọc thẻ căn cước.</source>
+        <translation>ID card read.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CMND cũ: {0}.</source>
+        <translation>Old ID card: {0}.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Không tra cứu được thông tin công dân đã lưu.</source>
+        <translation>Could not look up the citizen’s stored details.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../ui/print_preview_dialog.py" line="+28"/>
+        <source>Xem trước khi in — {0}</source>
+        <translation>Print preview — {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>In… (Ctrl+P)</source>
+        <translation>Print… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lưu PDF… (Ctrl+S)</source>
+        <translation>Save PDF… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n trang</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Lưu PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingTab</name>
+    <message>
+        <location filename="../../ui/settings_printing_tab.py" line="-173"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A5 (nửa tờ A4)</source>
+        <translation>A5 (half an A4 sheet)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cuộn giấy nhiệt 80 mm</source>
+        <translation>80 mm thermal roll</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 liên</source>
+        <translation>1 copy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2 liên (một liên cơ quan giữ)</source>
+        <translation>2 copies (the agency keeps one)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giấy tiếp nhận hồ sơ và hẹn trả kết quả</source>
+        <translation>Receipt and result appointment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Khổ giấy:</source>
+        <translation>&amp;Paper size:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Số &amp;liên:</source>
+        <translation>&amp;Copies:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Xem trước rồi mới in</source>
+        <translation>Pre&amp;view before printing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In &amp;thẳng ra máy in, không hỏi lại</source>
+        <translation>Print &amp;directly to the printer without asking</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu tệp &amp;PDF vào thư mục (in sau, hoặc in ở máy khác)</source>
+        <translation>Save a PDF in a &amp;folder (to print later or on another computer)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Chọn…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Khi bấm In</source>
+        <translation>When printing</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Máy in mặc định của hệ thống</source>
+        <translation>System default printer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Máy in</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Máy in:</source>
+        <translation>P&amp;rinter:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Các lựa chọn này chỉ áp dụng cho máy tính này.</source>
+        <translation>These choices apply to this computer only.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In ấn</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{0} (không thấy trên máy)</source>
+        <translation>{0} (not found on this computer)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Thư mục lưu bản in PDF</source>
+        <translation>Folder for PDF printouts</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đã lưu cài đặt in của máy này.</source>
+        <translation>Print settings for this computer saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureCatalogTableModel</name>
+    <message>
+        <location filename="../../ui/procedure_catalog_table_model.py" line="+54"/>
+        <source>Mã thủ tục</source>
+        <translation>Procedure code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên thủ tục</source>
+        <translation>Procedure name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lĩnh vực</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thời hạn giải quyết</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Áp dụng từ</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Không còn hiệu lực</source>
+        <translation>No longer in force</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedureEditorDialog</name>
+    <message>
+        <location filename="../../ui/procedure_editor_dialog.py" line="+41"/>
+        <source>Sửa nội dung thủ tục theo định dạng danh mục (JSON). Phiên bản đã có hồ sơ sử dụng thì không sửa được: thêm một phiên bản mới với &quot;effective_from&quot; là ngày bắt đầu áp dụng. Ctrl+S để lưu.</source>
+        <translation>Edit the procedure in the catalogue format (JSON). A version already used by files cannot be changed: add a new version with &quot;effective_from&quot; set to the date it takes effect. Ctrl+S saves.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Chưa lưu. Lỗi ở trường {0}: {1}</source>
+        <translation>Not saved. Error in field {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chưa lưu: {0}</source>
+        <translation>Not saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePicker</name>
+    <message>
+        <location filename="../../ui/procedure_picker.py" line="+64"/>
+        <source>Gõ mã hoặc tên thủ tục, ví dụ: khai sinh, 1.001193</source>
+        <translation>Type a procedure’s code or name, e.g. khai sinh, 1.001193</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/reason_dialog.py" line="+33"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Enter để xác nhận.</source>
+        <translation>Ctrl+Enter to confirm.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="+32"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chỉ quản trị viên mới được xem và thay đổi phần cài đặt.</source>
+        <translation>Only administrators can view and change the settings.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Chưa lưu</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Các thẻ sau có thay đổi chưa lưu: {0}. Đóng mà không lưu?</source>
+        <translation>These tabs have unsaved changes: {0}. Close without saving?</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <location filename="../../ui/settings_tab.py" line="+136"/>
+        <source>Tệp không phải văn bản UTF-8 (JSON).</source>
+        <translation>The file is not UTF-8 text (JSON).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không đọc/ghi được tệp: {0}</source>
+        <translation>Could not read or write the file: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionDialog</name>
+    <message>
+        <location filename="../../ui/transition_dialog.py" line="+71"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Hãy nhập nội dung này.</source>
+        <translation>Please fill this in.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nội dung dài quá {0} ký tự.</source>
+        <translation>The text is longer than {0} characters.</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../ui/user_dialog.py" line="-54"/>
+        <source>Thêm người dùng</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chữ không dấu, số, dấu chấm: ví dụ lan.tt</source>
+        <translation>letters without diacritics, digits, dots: e.g. lan.tt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Tên đăng nhập:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Họ và tên:</source>
+        <translation>Full &amp;name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vai trò:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nhập lại mật khẩu:</source>
+        <translation>&amp;Confirm password:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cần nhập tên đăng nhập.</source>
+        <translation>Enter a user name.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số, dấu chấm và gạch dưới.</source>
+        <translation>A user name may contain only letters without diacritics, digits, dots and underscores.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cần nhập họ và tên.</source>
+        <translation>Enter the full name.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tên đăng nhập này đã có người dùng.</source>
+        <translation>This user name is already taken.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../../ui/settings_users_tab.py" line="+59"/>
+        <source>&amp;Thêm người dùng…</source>
+        <translation>&amp;Add user…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đổi &amp;vai trò…</source>
+        <translation>Change &amp;role…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đặt lại &amp;mật khẩu…</source>
+        <translation>Reset &amp;password…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+72"/>
+        <source>&amp;Khóa tài khoản</source>
+        <translation>&amp;Lock account</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Cán bộ tiếp nhận: tiếp nhận và theo dõi hồ sơ. Lãnh đạo / giám sát: thêm trang Tổng hợp và in sổ theo dõi. Quản trị: thêm phần Cài đặt. Tài khoản bị khóa không đăng nhập được; hồ sơ và nhật ký của tài khoản đó vẫn giữ nguyên.</source>
+        <translation>Intake clerk: receives and tracks files. Manager / supervisor: also the Daily summary page and printing the register. Administrator: also the Settings. A locked account cannot log in; its files and log entries are kept.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Người dùng</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Mở &amp;khóa tài khoản</source>
+        <translation>Un&amp;lock account</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đã thêm tài khoản {0}.</source>
+        <translation>Account {0} added.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Đã đặt mật khẩu mới cho {0}.</source>
+        <translation>New password set for {0}.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đổi vai trò</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vai trò của {0} ({1}):</source>
+        <translation>Role of {0} ({1}):</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{0} giờ có vai trò {1}.</source>
+        <translation>{0} now has the role {1}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Khóa tài khoản {0} ({1})? Người này sẽ không đăng nhập được nữa.</source>
+        <translation>Lock the account {0} ({1})? This person will no longer be able to log in.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Khóa tài khoản</source>
+        <translation>Lock account</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đã mở khóa tài khoản {0}.</source>
+        <translation>Account {0} unlocked.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã khóa tài khoản {0}.</source>
+        <translation>Account {0} locked.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Không thể khóa chính tài khoản đang đăng nhập. Hãy nhờ một quản trị viên khác.</source>
+        <translation>You cannot lock the account you are logged in with. Ask another administrator.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không thể bỏ quyền quản trị của chính mình. Hãy nhờ một quản trị viên khác.</source>
+        <translation>You cannot remove your own administrator rights. Ask another administrator.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{0} là quản trị viên cuối cùng đang hoạt động. Hãy cấp quyền quản trị cho một tài khoản khác trước.</source>
+        <translation>{0} is the last active administrator. Give another account administrator rights first.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTableModel</name>
+    <message>
+        <location filename="../../ui/users_table_model.py" line="+46"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày tạo</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Đang hoạt động</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đã khóa</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountForm</name>
+    <message>
+        <location filename="../../ui/user_dialog.py" line="-104"/>
+        <source>ít nhất {0} ký tự</source>
+        <translation>at least {0} characters</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Mật khẩu cần ít nhất {0} ký tự.</source>
+        <translation>The password must have at least {0} characters.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation>The two passwords do not match.</translation>
+    </message>
+</context>
+<context>
+    <name>catalog</name>
+    <message>
+        <location filename="../../ui/procedure_catalog_table_model.py" line="-74"/>
+        <source>{0} ngày làm việc</source>
+        <translation>{0} working days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} giờ làm việc</source>
+        <translation>{0} working hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trong ngày (nhận trước {0})</source>
+        <translation>Same day (if received before {0})</translation>
     </message>
 </context>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+16"/>
+        <location filename="../../ui/labels.py" line="+17"/>
         <source>Đã tiếp nhận</source>
         <translation>Received</translation>
     </message>
@@ -332,6 +3567,39 @@
         <location line="+1"/>
         <source>Lịch làm việc không hợp lệ.</source>
         <translation>The working calendar is not valid.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mẫu này không áp dụng cho hồ sơ ở trạng thái hiện tại.</source>
+        <translation>This form does not apply to the file in its current status.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã hết số thứ tự mã hồ sơ trong ngày của máy trạm này.</source>
+        <translation>This workstation has used up today’s file code numbers.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mã QR không phải mã biên nhận MotCua hợp lệ.</source>
+        <translation>The QR code is not a valid MotCua receipt code.</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <location filename="../../ui/users_table_model.py" line="-72"/>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Intake clerk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lãnh đạo / giám sát</source>
+        <translation>Manager / supervisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
     </message>
 </context>
 </TS>

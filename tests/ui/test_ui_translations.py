@@ -1,5 +1,5 @@
 """The English translation: complete, up to date with the sources, built into the data folder's cache and
-shown by the main window when installed."""
+shown by the file list and the main window when installed."""
 
 from __future__ import annotations
 
@@ -8,22 +8,23 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
-from uitest import WAIT_MS, summaries
+from uitest import WAIT_MS
 
 from desktop import i18n
-from records.files import FileQuery, FileSummary
+from records.files import RegistrationRequest
+from ui.files_page import FilesPage
 from ui.files_table_model import FilesTableModel
 from ui.first_start_dialog import FirstStartDialog
 from ui.main_window import MainWindow
-from ui.tasks import DatabaseWorker
+from ui.session import UiSession
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "motcua_en.ts"
@@ -109,20 +110,41 @@ def english(qapp: QApplication, data_dir: Path) -> Iterator[None]:
     qapp.removeTranslator(translator)
 
 
-def _three_files(_query: FileQuery) -> list[FileSummary]:
-    return summaries("X", 3)
+def _register(services: Any, count: int) -> None:
+    """``count`` files received through the services, as the intake screen would register them."""
+    for n in range(count):
+        request = RegistrationRequest.from_json(
+            {
+                "procedure": "1.001193",
+                "applicant": {"personal_id": f"00109901234{n}", "full_name": "Nguyễn Văn Bình"},
+                "documents": ["Tờ khai đăng ký khai sinh"],
+            }
+        )
+        services.files.register(request, services.users.system(1))
 
 
-def test_main_window_in_english(qtbot: QtBot, worker: DatabaseWorker, english: None) -> None:
-    services = SimpleNamespace(files=SimpleNamespace(list=_three_files))
-    window = MainWindow(services, worker, "UBND xã Thử Nghiệm")
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 3 and not window.model.is_loading(), timeout=WAIT_MS)
-    header = [
-        window.model.headerData(c, Qt.Orientation.Horizontal) for c in range(window.model.columnCount())
-    ]
+def _files_page(qtbot: QtBot, session: UiSession, rows: int) -> FilesPage:
+    page = FilesPage(session)
+    qtbot.addWidget(page)
+    page.show()
+    page.start()
+    qtbot.waitUntil(
+        lambda: not page.model.is_loading() and page.model.total() == rows and page.model.rowCount() == rows,
+        timeout=WAIT_MS,
+    )
+    return page
+
+
+ENGLISH_TIMINGS = {"on_track": "On track", "due_today": "Due today", "overdue": "Overdue"}
+
+
+def test_files_page_in_english(
+    qtbot: QtBot, fresh_store: Any, make_session: Callable[..., UiSession], english: None
+) -> None:
+    _register(fresh_store, 3)
+    page = _files_page(qtbot, make_session(fresh_store), 3)
+    model = page.model
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert header == [
         "File code",
         "Procedure",
@@ -133,13 +155,31 @@ def test_main_window_in_english(qtbot: QtBot, worker: DatabaseWorker, english: N
         "Due",
         "Timeliness",
     ]
-    assert window.status_label.text() == "3 files"
+    assert page.status_label.text() == "Files: 3"
+    assert page.status_filter.itemText(0) == "All statuses"
+    assert page.status_filter.itemText(1) == "Received"
+    assert page.search.placeholderText().startswith("File code, ID number")
+    assert page.reset_button.text() == "C&lear filters"
+    assert model.data(model.index(0, FilesTableModel.COL_STATUS)) == "Received"
+    timing = model.summary(0).timing
+    assert model.data(model.index(0, FilesTableModel.COL_TIMING)) == ENGLISH_TIMINGS[timing]
+
+
+def test_main_window_in_english(
+    qtbot: QtBot, fresh_store: Any, make_session: Callable[..., UiSession], english: None
+) -> None:
+    window = MainWindow(make_session(fresh_store, "admin"))
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
     assert window.windowTitle() == "MotCua Desk — UBND xã Thử Nghiệm"
-    assert window.status_filter.itemText(0) == "All statuses"
-    assert window.status_filter.itemText(1) == "Received"
-    assert window.search.placeholderText().startswith("Search by file code")
-    assert window.model.data(window.model.index(0, FilesTableModel.COL_STATUS)) == "Received"
-    assert window.model.data(window.model.index(0, FilesTableModel.COL_TIMING)) == "On track"
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert tabs == ["Intake (F2)", "File list (F3)", "Daily summary (F4)"]
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["&File", "F&iles", "&Daily summary", "&Administration", "&Help"]
+    status = " ".join(label.text() for label in window.statusBar().findChildren(QLabel))
+    assert "(Administrator)" in status and "workstation" in status
+    assert window.intake.save_button.text() == "&Save and print receipt (Ctrl+S)"
 
 
 def test_first_start_dialog_in_english(qtbot: QtBot, english: None) -> None:
@@ -148,11 +188,11 @@ def test_first_start_dialog_in_english(qtbot: QtBot, english: None) -> None:
     assert dialog.windowTitle() == "Initial setup"
 
 
-def test_without_a_translator_the_ui_is_vietnamese(qtbot: QtBot, worker: DatabaseWorker) -> None:
-    services = SimpleNamespace(files=SimpleNamespace(list=lambda _q: summaries("X", 1)))
-    window = MainWindow(services, worker, "UBND xã Thử Nghiệm")
-    qtbot.addWidget(window)
-    window.start()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1 and not window.model.is_loading(), timeout=WAIT_MS)
-    assert window.status_label.text() == "1 hồ sơ"
-    assert window.status_filter.itemText(0) == "Tất cả trạng thái"
+def test_without_a_translator_the_ui_is_vietnamese(
+    qtbot: QtBot, fresh_store: Any, make_session: Callable[..., UiSession]
+) -> None:
+    _register(fresh_store, 1)
+    page = _files_page(qtbot, make_session(fresh_store), 1)
+    assert page.status_label.text() == "1 hồ sơ"
+    assert page.status_filter.itemText(0) == "Tất cả trạng thái"
+    assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Mã hồ sơ"
