@@ -277,8 +277,13 @@ def test_exporting_the_register_to_excel(
     path = exported.args[0]
     assert path == tmp_path / "out" / "so.xlsx"
     assert session.prefs.get(EXPORT_FOLDER) == str(tmp_path / "out")
-    sheet = load_workbook(path, read_only=True).active
-    cells = {str(value) for row in sheet.iter_rows(values_only=True) for value in row if value is not None}
+    workbook = load_workbook(path, read_only=True)
+    try:
+        sheet = workbook.active
+        rows = sheet.iter_rows(values_only=True)
+        cells = {str(value) for row in rows for value in row if value is not None}
+    finally:
+        workbook.close()  # read-only workbooks keep the file open until closed
     for code in day_store.received_on_day:
         assert code in cells
     assert str(path) in page.message.text()
