@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from records.procedures import RequiredDocument
+from ui.table_model import RowsTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -55,7 +56,7 @@ class ChecklistLine:
         }
 
 
-class ChecklistTableModel(QAbstractTableModel):
+class ChecklistTableModel(RowsTableModel):
     """The checklist lines; the received column is checkable, the counts editable (0–999)."""
 
     COL_RECEIVED, COL_NAME, COL_ORIGINALS, COL_CERTIFIED, COL_PHOTOCOPIES = range(5)
@@ -69,7 +70,7 @@ class ChecklistTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._lines: list[ChecklistLine] = []
+        self._rows: list[ChecklistLine] = []
         self._headers = [
             self.tr("Đã nhận"),
             self.tr("Tên giấy tờ"),
@@ -90,7 +91,7 @@ class ChecklistTableModel(QAbstractTableModel):
     def set_documents(self, documents: Sequence[RequiredDocument]) -> None:
         """Show the checklist of a procedure version, nothing ticked yet, counts as required."""
         self.beginResetModel()
-        self._lines = [
+        self._rows = [
             ChecklistLine(
                 name=d.name,
                 code=d.code,
@@ -110,9 +111,9 @@ class ChecklistTableModel(QAbstractTableModel):
 
     def add_extra(self, name: str = "") -> int:
         """Add a received paper the checklist does not name (one original); returns its row."""
-        row = len(self._lines)
+        row = len(self._rows)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._lines.append(
+        self._rows.append(
             ChecklistLine(
                 name=name,
                 code=None,
@@ -129,16 +130,16 @@ class ChecklistTableModel(QAbstractTableModel):
 
     def remove_extra(self, row: int) -> bool:
         """Remove a line the clerk added (the procedure's own lines stay); ``True`` when removed."""
-        if not 0 <= row < len(self._lines) or not self._lines[row].extra:
+        if not 0 <= row < len(self._rows) or not self._rows[row].extra:
             return False
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self._lines[row]
+        del self._rows[row]
         self.endRemoveRows()
         return True
 
     def receive_all_mandatory(self) -> None:
         """Tick every mandatory line (the citizen brought the complete file)."""
-        for row, line in enumerate(self._lines):
+        for row, line in enumerate(self._rows):
             if line.mandatory and not line.received:
                 self.setData(
                     self.index(row, self.COL_RECEIVED), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
@@ -146,38 +147,21 @@ class ChecklistTableModel(QAbstractTableModel):
 
     def line(self, row: int) -> ChecklistLine:
         """The line on ``row``."""
-        return self._lines[row]
+        return self._rows[row]
 
     def lines(self) -> list[ChecklistLine]:
         """Every line, in order."""
-        return list(self._lines)
+        return list(self._rows)
 
     def received_lines(self) -> list[ChecklistLine]:
         """The lines ticked as received, in order: the documents of the registration."""
-        return [line for line in self._lines if line.received]
+        return [line for line in self._rows if line.received]
 
     def missing_mandatory(self) -> list[ChecklistLine]:
         """Mandatory lines not ticked: what makes the file incomplete."""
-        return [line for line in self._lines if line.mandatory and not line.received]
+        return [line for line in self._rows if line.mandatory and not line.received]
 
     # -- Qt model API ------------------------------------------------------------------------------------
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._header_tips[section]
-        return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -186,14 +170,14 @@ class ChecklistTableModel(QAbstractTableModel):
         column = index.column()
         if column == self.COL_RECEIVED:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
-        elif column in self.COUNT_COLUMNS or (column == self.COL_NAME and self._lines[index.row()].extra):
+        elif column in self.COUNT_COLUMNS or (column == self.COL_NAME and self._rows[index.row()].extra):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._lines):
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
-        line = self._lines[index.row()]
+        line = self._rows[index.row()]
         column = index.column()
         if role == self.LineRole:
             return line
@@ -250,9 +234,9 @@ class ChecklistTableModel(QAbstractTableModel):
         return None
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.row() >= len(self._lines):
+        if not index.isValid() or index.row() >= len(self._rows):
             return False
-        line = self._lines[index.row()]
+        line = self._rows[index.row()]
         column = index.column()
         row = index.row()
         if column == self.COL_RECEIVED and role == Qt.ItemDataRole.CheckStateRole:

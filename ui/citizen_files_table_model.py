@@ -9,18 +9,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
 from records.clock import local
 from records.files import FileSummary
 from ui.files_table_model import TIMING_COLOURS
 from ui.labels import status_label, timing_label
+from ui.table_model import RowsTableModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class CitizenFilesTableModel(QAbstractTableModel):
+class CitizenFilesTableModel(RowsTableModel):
     """Rows of :class:`FileSummary`: code, procedure, received, status."""
 
     COL_CODE, COL_PROCEDURE, COL_RECEIVED, COL_STATUS = range(4)
@@ -49,23 +50,6 @@ class CitizenFilesTableModel(QAbstractTableModel):
     def summary(self, row: int) -> FileSummary:
         """The file on ``row``."""
         return self._rows[row]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from records.text import fold
 from records.users import SYSTEM_USERNAME
+from ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 BreakdownKind = Literal["clerk", "procedure"]
@@ -28,7 +29,7 @@ class DayFigures(Protocol):
     overdue: int
 
 
-class DayBreakdownTableModel(QAbstractTableModel):
+class DayBreakdownTableModel(RowsTableModel):
     """One row per clerk (``kind="clerk"``) or per procedure (``kind="procedure"``)."""
 
     COL_NAME, COL_RECEIVED, COL_RETURNED, COL_OVERDUE = range(4)
@@ -67,21 +68,6 @@ class DayBreakdownTableModel(QAbstractTableModel):
         return str(row.name)
 
     # -- Qt model API ------------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

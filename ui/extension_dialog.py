@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 from records.clock import VIETNAM_TZ, local
 from records.errors import InvalidInput
 from ui.errors import FieldMessages
+from ui.submit_dialog import SubmitDialog
 from ui.transition_dialog import NOTE_MAX
 
 MAX_WORKING_DAYS = 60
@@ -44,7 +43,7 @@ def _weekdays_after(day: QDate, count: int) -> QDate:
     return day
 
 
-class ExtensionDialog(QDialog):
+class ExtensionDialog(SubmitDialog):
     """Asks for an extension of a file's due date."""
 
     submitted = Signal(str, object, object)  # reason, working days (int or None), new due moment (or None)
@@ -156,17 +155,6 @@ class ExtensionDialog(QDialog):
         day = self.until.date().toPython()
         return None, datetime.combine(day, self._closing, tzinfo=VIETNAM_TZ)  # type: ignore[arg-type]
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.submit()
-            return True
-        return super().eventFilter(watched, event)
-
     def submit(self) -> None:
         """Check the reason and ask the page to extend (the dialog stays open until it is done)."""
         if not self.ok_button.isEnabled():
@@ -185,27 +173,14 @@ class ExtensionDialog(QDialog):
         self.set_busy(True)
         self.submitted.emit(reason, days, until)
 
-    def set_busy(self, busy: bool) -> None:
-        """Disable the buttons while the extension is being saved."""
-        self.ok_button.setEnabled(not busy)
-
     def show_error(self, exc: BaseException) -> bool:
         """Show a refusal next to its field (``False`` for a bug, shown in the crash dialog)."""
-        self.set_busy(False)
         if isinstance(exc, InvalidInput) and exc.params.get("field") == "until":
+            self.set_busy(False)
             # The service's two refusals of a date: not a working day, or not after the current due date.
             self.messages.clear()
             self.messages.show_text(
                 "until", self.tr("Hạn mới phải là một ngày làm việc, sau hạn trả hiện tại.")
             )
             return True
-        return self.messages.show(exc, self)
-
-    def reject(self) -> None:
-        if not self.ok_button.isEnabled():
-            return  # being saved: wait for the answer (Esc cannot leave a change half-shown)
-        super().reject()
-
-    def finish(self) -> None:
-        """The extension is saved: close."""
-        self.accept()
+        return super().show_error(exc)

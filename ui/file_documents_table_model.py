@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from records.files import DocumentView
+from ui.table_model import RowsTableModel
 
 DocumentIndex = QModelIndex | QPersistentModelIndex
 
 
-class FileDocumentsTableModel(QAbstractTableModel):
+class FileDocumentsTableModel(RowsTableModel):
     """Rows of :class:`DocumentView`, in the order they were received."""
 
     COL_NUMBER, COL_NAME, COL_ORIGINALS, COL_CERTIFIED, COL_PHOTOCOPIES = range(5)
@@ -20,7 +21,7 @@ class FileDocumentsTableModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._documents: tuple[DocumentView, ...] = ()
+        self._rows: tuple[DocumentView, ...] = ()
         self._headers = [
             self.tr("STT"),
             self.tr("Tên giấy tờ"),
@@ -39,30 +40,13 @@ class FileDocumentsTableModel(QAbstractTableModel):
     def set_documents(self, documents: tuple[DocumentView, ...]) -> None:
         """Show ``documents``."""
         self.beginResetModel()
-        self._documents = tuple(documents)
+        self._rows = tuple(documents)
         self.endResetModel()
 
-    def rowCount(self, parent: DocumentIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self._documents)
-
-    def columnCount(self, parent: DocumentIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._header_tips[section]
-        return None
-
     def data(self, index: DocumentIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._documents):
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
-        document = self._documents[index.row()]
+        document = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COL_NUMBER:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from records.clock import local
 from records.files import EventView
 from records.users import SYSTEM_USERNAME
 from records.workflow import Status
 from ui.labels import status_label
+from ui.table_model import RowsTableModel
 
 EventIndex = QModelIndex | QPersistentModelIndex
 
@@ -24,7 +25,7 @@ def _moment(value: Any) -> str:
     return local(value).strftime("%d/%m/%Y %H:%M")
 
 
-class FileEventsTableModel(QAbstractTableModel):
+class FileEventsTableModel(RowsTableModel):
     """Rows of :class:`EventView`."""
 
     COL_AT, COL_WHO, COL_WHAT, COL_NOTE, COL_DUE = range(5)
@@ -32,7 +33,7 @@ class FileEventsTableModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
-        self._events: tuple[EventView, ...] = ()
+        self._rows: tuple[EventView, ...] = ()
         self._headers = [
             self.tr("Thời gian"),
             self.tr("Người thực hiện"),
@@ -44,30 +45,17 @@ class FileEventsTableModel(QAbstractTableModel):
     def set_events(self, events: tuple[EventView, ...]) -> None:
         """Show ``events`` (in the order given: the store's, oldest first)."""
         self.beginResetModel()
-        self._events = tuple(events)
+        self._rows = tuple(events)
         self.endResetModel()
 
     def event_at(self, row: int) -> EventView:
         """The event shown on ``row``."""
-        return self._events[row]
-
-    def rowCount(self, parent: EventIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: EventIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if 0 <= section < len(self._headers) else None
-        return None
+        return self._rows[row]
 
     def data(self, index: EventIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._events):
+        if not index.isValid() or index.row() >= len(self._rows):
             return None
-        event = self._events[index.row()]
+        event = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             text = self._display(event, index.column())
             return text if role == Qt.ItemDataRole.DisplayRole or text else None

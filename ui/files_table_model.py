@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from records.clock import local
 from records.files import FileQuery, FileSummary, SortKey
 from ui.labels import status_label, timing_label
+from ui.table_model import RowsTableModel
 from ui.tasks import DatabaseWorker
 
 PAGE_SIZE = 200
@@ -39,7 +40,7 @@ TIMING_COLOURS = {
 URGENT_TIMINGS = frozenset({"overdue", "due_today"})
 
 
-class FilesTableModel(QAbstractTableModel):
+class FilesTableModel(RowsTableModel):
     """Rows of :class:`FileSummary`, loaded page by page."""
 
     COL_CODE, COL_PROCEDURE, COL_OWNER, COL_ID, COL_STATUS, COL_RECEIVED, COL_DUE, COL_TIMING = range(8)
@@ -209,12 +210,6 @@ class FilesTableModel(QAbstractTableModel):
         return next((column for column, name in self.SORT_KEYS.items() if name == key), -1)
 
     # -- Qt model API ------------------------------------------------------------------------------------
-
-    def rowCount(self, parent: FileIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: FileIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
 
     def canFetchMore(self, parent: FileIndex) -> bool:
         return not parent.isValid() and not self._exhausted and not self._closed

@@ -10,16 +10,17 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from records.calendar import NamedDay
+from ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 WEEKEND_COLOUR = QColor("#6a1b9a")
 
 
-class HolidayDaysTableModel(QAbstractTableModel):
+class HolidayDaysTableModel(RowsTableModel):
     """Rows of (date, name), sorted by date when loaded; new rows go at the end."""
 
     COL_DATE, COL_WEEKDAY, COL_NAME = range(3)
@@ -65,20 +66,6 @@ class HolidayDaysTableModel(QAbstractTableModel):
             self.endRemoveRows()
 
     # -- Qt model API ------------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -9,7 +9,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -22,6 +21,7 @@ from records.calendar import ProcessingTime
 from records.errors import CatalogError
 from records.procedures import Procedure, ProcedureVersion, search_key
 from records.text import fold
+from ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 NOT_IN_FORCE_COLOUR = QColor("#9e9e9e")
@@ -39,7 +39,7 @@ def processing_time_text(value: ProcessingTime) -> str:
     )
 
 
-class ProcedureCatalogTableModel(QAbstractTableModel):
+class ProcedureCatalogTableModel(RowsTableModel):
     """One row per procedure."""
 
     COL_CODE, COL_NAME, COL_FIELD, COL_TIME, COL_SINCE = range(5)
@@ -67,20 +67,6 @@ class ProcedureCatalogTableModel(QAbstractTableModel):
     def procedure(self, row: int) -> Procedure:
         """The procedure on ``row``."""
         return self._rows[row][0]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

@@ -7,10 +7,8 @@ it (:meth:`show_error`), so nothing is half-done and the typed note is not lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
@@ -19,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui.errors import FieldMessages
+from ui.submit_dialog import SubmitDialog
 
 NOTE_MAX = 2000
 
 
-class TransitionDialog(QDialog):
+class TransitionDialog(SubmitDialog):
     """Asks for the note of a status change and confirms it."""
 
     submitted = Signal(str)  # the note (stripped; may be empty when not required)
@@ -86,17 +85,6 @@ class TransitionDialog(QDialog):
         """The note as typed, without surrounding blanks."""
         return self.note.toPlainText().strip()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
-            self.submit()
-            return True
-        return super().eventFilter(watched, event)
-
     def submit(self) -> None:
         """Check the note and ask the page to make the change (the dialog stays open until it is done)."""
         if not self.ok_button.isEnabled():
@@ -113,20 +101,6 @@ class TransitionDialog(QDialog):
         self.submitted.emit(text)
 
     def set_busy(self, busy: bool) -> None:
-        """Disable the buttons while the change is being saved."""
-        self.ok_button.setEnabled(not busy)
+        """Disable the buttons and the note while the change is being saved."""
+        super().set_busy(busy)
         self.note.setReadOnly(busy)
-
-    def show_error(self, exc: BaseException) -> bool:
-        """Show a refusal inside the dialog (``False`` for a bug, shown in the crash dialog)."""
-        self.set_busy(False)
-        return self.messages.show(exc, self)
-
-    def reject(self) -> None:
-        if not self.ok_button.isEnabled():
-            return  # being saved: wait for the answer (Esc cannot leave a change half-shown)
-        super().reject()
-
-    def finish(self) -> None:
-        """The change is saved: close."""
-        self.accept()

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -17,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from records.clock import local
 from records.users import Role, UserView
+from ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 DISABLED_COLOUR = QColor("#9e9e9e")
@@ -33,7 +33,7 @@ def role_label(role: Role) -> str:
     return QCoreApplication.translate("roles", str(ROLE_LABELS[role]))
 
 
-class UsersTableModel(QAbstractTableModel):
+class UsersTableModel(RowsTableModel):
     """One row per account."""
 
     COL_USERNAME, COL_FULL_NAME, COL_ROLE, COL_STATE, COL_CREATED = range(5)
@@ -65,20 +65,6 @@ class UsersTableModel(QAbstractTableModel):
         for row, user in enumerate(self._rows):
             if user.username == username:
                 return row
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
