@@ -13,6 +13,7 @@ from printing.control_sheet import control_sheet_data, layout_control_sheet
 from printing.layout import Document
 from printing.notices import NOTICE_KINDS, layout_notice, notice_data
 from printing.receipt import layout_receipt, receipt_data
+from printing.register import RegisterData
 from printing.render import render, write_atomic, write_pdf
 from records.forms import FormKind, check_form_fits
 from records.services import Services
@@ -49,37 +50,40 @@ class Printouts:
             return layout_notice(notice_data(kind, detail, agency, form_set))
         raise ValueError(f"{kind.value} is not a form of one file")
 
-    def register(self, date_from: date, date_to: date) -> Document:
-        """The register (Sổ theo dõi hồ sơ) of the files received from ``date_from`` to ``date_to``."""
-        from printing.register import layout_register, register_data
+    def register_data(self, date_from: date, date_to: date) -> RegisterData:
+        """What the register of the files received from ``date_from`` to ``date_to`` shows (one query)."""
+        from printing.register import register_data
 
         services = self._services
         entries = services.files.register_entries(date_from, date_to)
-        data = register_data(
+        return register_data(
             entries, services.settings.agency(), services.settings.form_set(), date_from, date_to
         )
-        return layout_register(data)
+
+    def register(self, date_from: date, date_to: date) -> Document:
+        """The register (Sổ theo dõi hồ sơ) of the files received from ``date_from`` to ``date_to``."""
+        from printing.register import layout_register
+
+        return layout_register(self.register_data(date_from, date_to))
 
     def register_xlsx(self, date_from: date, date_to: date) -> bytes:
         """The register of the files received from ``date_from`` to ``date_to`` as an Excel workbook (the
         same lines and columns as the printed one)."""
-        from printing.register import register_data
         from printing.register_xlsx import register_workbook  # openpyxl: loaded on the first export
 
-        services = self._services
-        entries = services.files.register_entries(date_from, date_to)
-        data = register_data(
-            entries, services.settings.agency(), services.settings.form_set(), date_from, date_to
-        )
-        return register_workbook(data)
+        return register_workbook(self.register_data(date_from, date_to))
 
     def save_xlsx(self, data: bytes, target: Path, actor: Actor, date_from: date, date_to: date) -> Path:
         """Write the workbook ``data`` (from :meth:`register_xlsx`) to ``target`` (never a partial file:
         :class:`~records.errors.StorageUnavailable`) and note the export in the audit log."""
         path = write_atomic(data, target)
-        details: dict[str, object] = {"format": "xlsx", "file": path.name, "bytes": len(data)}
-        self._services.files.record_register_exported(actor, date_from, date_to, details)
+        self.record_xlsx(actor, path, len(data), date_from, date_to)
         return path
+
+    def record_xlsx(self, actor: Actor, path: Path, size: int, date_from: date, date_to: date) -> None:
+        """Note in the audit log that the register was exported to the workbook ``path``."""
+        details: dict[str, object] = {"format": "xlsx", "file": path.name, "bytes": size}
+        self._services.files.record_register_exported(actor, date_from, date_to, details)
 
     def save(
         self, document: Document, target: Path, actor: Actor, form: str, code: str | None = None

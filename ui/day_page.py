@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from printing.printouts import Printouts
+from printing.register import RegisterData
+from printing.render import write_atomic
 from records.clock import now
 from records.errors import DomainError, InvalidInput
 from records.files import FileQuery
@@ -437,7 +439,8 @@ class DayPage(QWidget):
         return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
     def export_xlsx(self, path: Path, date_from: date, date_to: date) -> None:
-        """Build the register's workbook (database worker), then write it to ``path`` (background)."""
+        """Read the register (database worker), build its workbook and write it to ``path`` (background),
+        then note the export in the audit log (database worker)."""
         session = self._session
         session.prefs.set(EXPORT_FOLDER, str(path.parent))
         printouts = Printouts(session.services)
@@ -445,14 +448,25 @@ class DayPage(QWidget):
         self.export_button.setEnabled(False)
         self._busy(self.tr("Đang xuất sổ theo dõi hồ sơ ra Excel…"))
 
-        def built(data: bytes) -> None:
-            session.background(
-                lambda: printouts.save_xlsx(data, path, session.actor, date_from, date_to),
-                self._exported,
+        def build_and_write(data: RegisterData) -> tuple[Path, int]:  # background: openpyxl, the disk
+            from printing.register_xlsx import register_workbook
+
+            workbook = register_workbook(data)
+            return write_atomic(workbook, path), len(workbook)
+
+        def written(result: tuple[Path, int]) -> None:  # the audit entry, on the database worker
+            saved, size = result
+            session.run(
+                lambda: printouts.record_xlsx(session.actor, saved, size, date_from, date_to),
+                lambda _none: self._exported(saved),
                 self._export_failed,
             )
 
-        session.run(lambda: printouts.register_xlsx(date_from, date_to), built, self._export_failed)
+        session.run(
+            lambda: printouts.register_data(date_from, date_to),
+            lambda data: session.background(lambda: build_and_write(data), written, self._export_failed),
+            self._export_failed,
+        )
 
     # -- loading ------------------------------------------------------------------------------------------
 

@@ -20,10 +20,6 @@ from ui.labels import describe_error
 ERROR_STYLE = "color: #c62828"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def details_of(exc: BaseException) -> str:
     """The traceback of ``exc`` as text (what the crash dialog offers to copy)."""
     return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
@@ -33,10 +29,15 @@ def show_crash(parent: QWidget | None, details: str) -> None:
     """The crash dialog: what happened in one sentence, that nothing saved was lost, and the details."""
     sys.stderr.write(details)
     box = QMessageBox(
-        QMessageBox.Icon.Critical, "MotCua Desk", _t("Đã xảy ra lỗi không mong đợi."), parent=parent
+        QMessageBox.Icon.Critical,
+        "MotCua Desk",
+        QCoreApplication.translate("errors", "Đã xảy ra lỗi không mong đợi."),
+        parent=parent,
     )
     box.setInformativeText(
-        _t("Dữ liệu đã lưu không bị ảnh hưởng. Hãy gửi nội dung chi tiết cho quản trị viên.")
+        QCoreApplication.translate(
+            "errors", "Dữ liệu đã lưu không bị ảnh hưởng. Hãy gửi nội dung chi tiết cho quản trị viên."
+        )
     )
     box.setDetailedText(details)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -87,8 +87,6 @@ class PrintingTab(SettingsTab):
 
         self.printer = QComboBox()
         self.printer.addItem(self.tr("Máy in mặc định của hệ thống"), "")
-        for name in QPrinterInfo.availablePrinterNames():
-            self.printer.addItem(name, name)
         printer_box = QGroupBox(self.tr("Máy in"))
         printer_form = QFormLayout(printer_box)
         printer_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -120,7 +118,15 @@ class PrintingTab(SettingsTab):
         return self.tr("In ấn")
 
     def load(self) -> None:
-        """Show the stored choices (the preferences file: no worker needed)."""
+        """Ask the system for its printers (in the background: network printers can take a while), then
+        show the stored choices."""
+        self.background(QPrinterInfo.availablePrinterNames, self._show)
+
+    def _show(self, printers: list[str]) -> None:
+        self.printer.clear()
+        self.printer.addItem(self.tr("Máy in mặc định của hệ thống"), "")
+        for name in printers:
+            self.printer.addItem(name, name)
         prefs = self.session.prefs
         paper = prefs.get(RECEIPT_PAPER)
         self.paper.setCurrentIndex(max(0, self.paper.findData(OLD_PAPER_NAMES.get(paper, paper))))

@@ -215,7 +215,7 @@
 <context>
     <name>ChecklistTableModel</name>
     <message>
-        <location filename="../../ui/checklist_table_model.py" line="+74"/>
+        <location filename="../../ui/checklist_table_model.py" line="+75"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
@@ -265,7 +265,7 @@
         <translation>Number of photocopies</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+117"/>
         <source>khác</source>
         <translation>other</translation>
     </message>
@@ -293,7 +293,7 @@
 <context>
     <name>CitizenFilesTableModel</name>
     <message>
-        <location filename="../../ui/citizen_files_table_model.py" line="+33"/>
+        <location filename="../../ui/citizen_files_table_model.py" line="+34"/>
         <source>Mã hồ sơ</source>
         <translation>File code</translation>
     </message>
@@ -313,7 +313,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+27"/>
         <source>Hẹn trả: {0}</source>
         <translation>Due: {0}</translation>
     </message>
@@ -321,7 +321,7 @@
 <context>
     <name>DayBreakdownTableModel</name>
     <message>
-        <location filename="../../ui/day_breakdown_table_model.py" line="+43"/>
+        <location filename="../../ui/day_breakdown_table_model.py" line="+44"/>
         <source>Cán bộ tiếp nhận</source>
         <translation>Clerk</translation>
     </message>
@@ -359,7 +359,7 @@
 <context>
     <name>DayPage</name>
     <message>
-        <location filename="../../ui/day_page.py" line="+140"/>
+        <location filename="../../ui/day_page.py" line="+142"/>
         <source>Ngày trước (Alt+←)</source>
         <translation>Previous day (Alt+←)</translation>
     </message>
@@ -420,18 +420,18 @@
     </message>
     <message>
         <location line="+20"/>
-        <location line="+363"/>
+        <location line="+375"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-362"/>
-        <location line="+336"/>
+        <location line="-374"/>
+        <location line="+348"/>
         <source>Đến hạn trong ngày</source>
         <translation>Due on the day</translation>
     </message>
     <message>
-        <location line="-335"/>
+        <location line="-347"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -472,12 +472,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+295"/>
+        <location line="+307"/>
         <source>Đến hạn hôm nay</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-306"/>
         <source>Chờ bổ sung</source>
         <translation>Awaiting documents</translation>
     </message>
@@ -512,12 +512,12 @@
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Đang xuất sổ theo dõi hồ sơ ra Excel…</source>
         <translation>Exporting the file register to Excel…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+42"/>
         <source>Không tải được số liệu tổng hợp</source>
         <translation>Could not load the daily summary</translation>
     </message>
@@ -679,7 +679,7 @@
 <context>
     <name>ExtensionDialog</name>
     <message>
-        <location filename="../../ui/extension_dialog.py" line="+56"/>
+        <location filename="../../ui/extension_dialog.py" line="+55"/>
         <source>Gia hạn hồ sơ {0}</source>
         <translation>Extend file {0}</translation>
     </message>
@@ -734,7 +734,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+42"/>
         <source>Hãy ghi lý do gia hạn (được in trên văn bản xin lỗi).</source>
         <translation>Enter the reason for the extension (it is printed on the letter of apology).</translation>
     </message>
@@ -744,7 +744,7 @@
         <translation>The reason is longer than {0} characters.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
         <source>Hạn mới phải là một ngày làm việc, sau hạn trả hiện tại.</source>
         <translation>The new due date must be a working day after the current due date.</translation>
     </message>
@@ -752,7 +752,7 @@
 <context>
     <name>FileDocumentsTableModel</name>
     <message>
-        <location filename="../../ui/file_documents_table_model.py" line="+25"/>
+        <location filename="../../ui/file_documents_table_model.py" line="+26"/>
         <source>STT</source>
         <translation>No.</translation>
     </message>
@@ -795,7 +795,7 @@
 <context>
     <name>FileEventsTableModel</name>
     <message>
-        <location filename="../../ui/file_events_table_model.py" line="+37"/>
+        <location filename="../../ui/file_events_table_model.py" line="+38"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
@@ -820,7 +820,7 @@
         <translation>Due</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+29"/>
         <source>Hệ thống</source>
         <translation>System</translation>
     </message>
@@ -1565,7 +1565,7 @@
 <context>
     <name>FilesTableModel</name>
     <message>
-        <location filename="../../ui/files_table_model.py" line="+84"/>
+        <location filename="../../ui/files_table_model.py" line="+85"/>
         <source>Mã hồ sơ</source>
         <translation>File code</translation>
     </message>
@@ -1605,7 +1605,7 @@
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+140"/>
         <source>Bấm để sắp xếp theo cột này; bấm lần nữa để đảo chiều</source>
         <translation>Click to sort by this column; click again to reverse the order</translation>
     </message>
@@ -1756,7 +1756,7 @@
 <context>
     <name>HolidayDaysTableModel</name>
     <message>
-        <location filename="../../ui/holiday_days_table_model.py" line="+31"/>
+        <location filename="../../ui/holiday_days_table_model.py" line="+32"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
@@ -3067,7 +3067,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>In force from</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+36"/>
         <source>Không còn hiệu lực</source>
         <translation>No longer in force</translation>
     </message>
@@ -3165,12 +3165,12 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>TransitionDialog</name>
     <message>
-        <location filename="../../ui/transition_dialog.py" line="+71"/>
+        <location filename="../../ui/transition_dialog.py" line="+70"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+25"/>
         <source>Hãy nhập nội dung này.</source>
         <translation>Please fill this in.</translation>
     </message>
@@ -3370,7 +3370,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>Created</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+33"/>
         <source>Đang hoạt động</source>
         <translation>Active</translation>
     </message>
@@ -3406,7 +3406,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>catalog</name>
     <message>
-        <location filename="../../ui/procedure_catalog_table_model.py" line="-74"/>
+        <location filename="../../ui/procedure_catalog_table_model.py" line="-60"/>
         <source>{0} ngày làm việc</source>
         <translation>{0} working days</translation>
     </message>
@@ -3419,6 +3419,19 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <location line="+1"/>
         <source>Trong ngày (nhận trước {0})</source>
         <translation>Same day (if received before {0})</translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <location filename="../../ui/errors.py" line="+34"/>
+        <source>Đã xảy ra lỗi không mong đợi.</source>
+        <translation>An unexpected error occurred.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dữ liệu đã lưu không bị ảnh hưởng. Hãy gửi nội dung chi tiết cho quản trị viên.</source>
+        <translation>Saved data is not affected. Please send the details to your administrator.</translation>
     </message>
 </context>
 <context>
@@ -3587,7 +3600,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/users_table_model.py" line="-72"/>
+        <location filename="../../ui/users_table_model.py" line="-58"/>
         <source>Cán bộ tiếp nhận</source>
         <translation>Intake clerk</translation>
     </message>
