@@ -142,10 +142,12 @@ class _Opening:
         dialog.open()
 
     def _check(self, user: str, password: str) -> tuple[Actor, str] | None:  # on the worker, after opening
-        services, agency = self.services, self.agency
-        if services is None or agency is None:
-            return None  # the store did not open: _fail reports why
-        actor = services.users.authenticate(user, password, agency.workstation)
+        # Read everything here, on the worker: the UI thread may not have handled the store's opening yet
+        # when a quick clerk's password arrives (self.agency is set there).
+        services = self.services
+        if services is None or not services.settings.is_initialised():
+            return None  # the store did not open (_fail reports why) or has no agency (first start follows)
+        actor = services.users.authenticate(user, password, services.settings.agency().workstation)
         if actor is None:
             return None
         return actor, services.users.get(actor.username).full_name

@@ -284,3 +284,25 @@ def test_first_start_cancelled(app_env: _Workers, qapp: QApplication, tmp_path: 
     assert _run(tmp_path / "empty") == 0
     assert problems == []
     assert all(worker.isFinished() for worker in app_env.made)
+
+
+def test_a_password_checked_before_the_window_heard_the_store_opened_is_still_right(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """The worker checks a quick clerk's password right after opening the store, possibly before the UI
+    thread has handled the opening: the check must not depend on what the UI thread has stored."""
+    from ui.preferences import Preferences
+
+    data_dir = tmp_path / "data"
+    _store_with_user(data_dir, files=1)
+    opening = desktop.app._Opening(qapp, resolve(data_dir=str(data_dir)), Preferences(data_dir))
+    opening.services = open_services(resolve(data_dir=str(data_dir)))
+    try:
+        assert opening.agency is None  # the UI thread has not handled the opening yet
+        result = opening._check("lan", PASSWORD)
+        assert result is not None
+        actor, full_name = result
+        assert (actor.username, full_name, actor.workstation) == ("lan", "Trần Thị Lan", 1)
+        assert opening._check("lan", "sai-mat-khau") is None
+    finally:
+        opening.services.db.dispose()

@@ -154,3 +154,19 @@ def test_a_card_qr_passes_through_the_scan_filter(qtbot: QtBot) -> None:
         QApplication.instance().removeEventFilter(scanner)  # type: ignore[union-attr]
     assert seen == []
     assert pressed == ["001099012345|123456789|Nguyen Van Binh|01011999|Nam|Ha Noi|01012021"]
+
+
+def test_a_receipt_whose_signature_does_not_verify_opens_with_a_warning(
+    qtbot: QtBot, fresh_store: Any, make_session: Callable[..., UiSession]
+) -> None:
+    detail = _register(fresh_store)
+    qr_text = fresh_store.receipts.qr_text_for(detail)
+    last = qr_text[-1]
+    forged = qr_text[:-1] + ("1" if last != "1" else "2")  # one digit of the signature changed
+    window = _window(qtbot, make_session(fresh_store))
+    window.open_scanned_receipt(forged)
+    qtbot.waitUntil(lambda: isinstance(window.tabs.currentWidget(), FilePage), timeout=WAIT_MS)
+    page = window.tabs.currentWidget()
+    assert page.code == detail.code
+    qtbot.waitUntil(lambda: page.warning_text() is not None, timeout=WAIT_MS)
+    assert "không hợp lệ" in page.warning_text()
