@@ -7,9 +7,11 @@ anywhere opens that file. Settings (admins) open from the "Quản trị" menu.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
 
 from records.services.receipts import ReceiptCheck
 from ui.day_page import DayPage
@@ -112,12 +114,14 @@ class MainWindow(QMainWindow):
         self._action(help_menu, self.tr("Phím tắt"), "F1", self._show_shortcuts)
         QShortcut(QKeySequence("Ctrl+Tab"), self, activated=self._next_tab)
 
-    def _action(self, menu: object, text: str, shortcut: object, slot: object) -> QAction:
+    def _action(
+        self, menu: QMenu, text: str, shortcut: str | QKeySequence.StandardKey, slot: Callable[[], object]
+    ) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))  # type: ignore[arg-type]
+        action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
-        menu.addAction(action)  # type: ignore[attr-defined]
+        menu.addAction(action)
         return action
 
     def _show_shortcuts(self) -> None:
