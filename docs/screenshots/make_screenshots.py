@@ -170,7 +170,7 @@ def main() -> None:
         from records.workflow import Status
 
         code = services.files.list(FileQuery(statuses=(Status.IN_PROGRESS,), limit=1))[0].code
-        page = window.open_file(code)
+        window.open_file(code)
         settle(1.0)
         save(window, "file", suffix)
 

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
-from ui.file_page import FilePage
 from uitest import WAIT_MS
 
 from records.files import RegistrationRequest
+from ui.file_page import FilePage
 from ui.main_window import MainWindow
 from ui.receipt_scanner import ReceiptScanFilter
 from ui.session import UiSession
