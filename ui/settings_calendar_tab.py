@@ -59,6 +59,7 @@ class HolidaysTab(SettingsTab):
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         self._shown_year: int | None = None
+        self._notes: tuple[str, ...] = ()  # the shown table's notes, saved back with it
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(now().year)
@@ -215,6 +216,7 @@ class HolidaysTab(SettingsTab):
         self.days_off.set_days(listing.days_off)
         self.working_days.set_days(listing.working_days)
         self.table_source.setText(listing.table_source or "")
+        self._notes = tuple(listing.notes)
         self.table_source.setCursorPosition(0)
         if listing.source == "table":
             self.source_label.setText(
@@ -302,6 +304,7 @@ class HolidaysTab(SettingsTab):
                 source=self.table_source.text(),
                 days_off=tuple(NamedDay(d, n) for d, n in off),
                 working_days=tuple(NamedDay(d, n) for d, n in working),
+                notes=self._notes,
             )
         except CalendarError as exc:  # a rule the checks above missed: the domain's word is final
             self.show_failure(exc, None, self.tr("Bảng ngày nghỉ chưa hợp lệ: {0}").format(exc))

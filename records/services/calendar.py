@@ -29,6 +29,7 @@ class YearListing:
     table_source: str | None
     days_off: tuple[cal.NamedDay, ...]
     working_days: tuple[cal.NamedDay, ...]
+    notes: tuple[str, ...] = ()  # the stored table's notes (kept when the table is edited and saved)
 
     def to_json(self) -> dict[str, object]:
         """The JSON the command line prints."""
@@ -38,6 +39,7 @@ class YearListing:
             "table_source": self.table_source,
             "days_off": [{"date": d.date.isoformat(), "name": d.name} for d in self.days_off],
             "working_days": [{"date": d.date.isoformat(), "name": d.name} for d in self.working_days],
+            "notes": list(self.notes),
         }
 
 
@@ -135,16 +137,18 @@ class CalendarService:
         calendar = self.calendar()
         source = calendar.year_source(year)
         table_source = None
+        notes: tuple[str, ...] = ()
         if source == "table":
-            with self._db.reading() as uow:
-                row = uow.session.get(HolidayTable, year)
-                table_source = row.source if row else None
+            table = calendar.tables.get(year)
+            table_source = table.source if table else None
+            notes = table.notes if table else ()
         return YearListing(
             year=year,
             source=source,
             table_source=table_source,
             days_off=tuple(calendar.days_off(year)),
             working_days=tuple(calendar.working_weekend_days(year)),
+            notes=notes,
         )
 
     def is_working_day(self, day: date) -> bool:

@@ -239,6 +239,21 @@ def test_removing_a_day_and_adding_a_make_up_saturday(
     assert date(2026, 12, 19) in {d.date for d in listing.working_days}
 
 
+def test_saving_an_official_year_keeps_its_notes(
+    qtbot: QtBot, dialog: SettingsDialog, admin: UiSession
+) -> None:
+    notes = admin.services.calendar.year(2026).notes
+    assert notes  # the shipped 2026 table explains its swaps
+    tab = dialog.holidays
+    assert tab is not None
+    _year(qtbot, tab, 2026)
+    tab.working_days.add_day(date(2026, 12, 19), "Làm bù thử")
+    _save(qtbot, tab, tab.save_button.click)
+    listing = admin.services.calendar.year(2026)
+    assert date(2026, 12, 19) in {d.date for d in listing.working_days}
+    assert listing.notes == notes
+
+
 @pytest.mark.parametrize(
     ("kind", "day", "name", "words"),
     [
