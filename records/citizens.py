@@ -90,9 +90,15 @@ class CitizenInput:
         checked_personal: str | None = None
         checked_old: str | None = None
         if personal:
-            checked_personal = pid.require_personal_id(personal)
+            try:
+                checked_personal = pid.require_personal_id(personal)
+            except InvalidInput as exc:
+                raise exc.about(f"{role}.personal_id") from None
         if old:
-            number, id_kind = pid.require_id_number(old)
+            try:
+                number, id_kind = pid.require_id_number(old)
+            except InvalidInput as exc:
+                raise exc.about(f"{role}.old_id") from None
             if id_kind != "old_id":
                 raise InvalidInput(f"{role}.old_id must have 9 digits", field=f"{role}.old_id", value=old)
             checked_old = number
@@ -122,6 +128,10 @@ class CitizenInput:
         email = _text(data, "email")
         if email is not None and not _EMAIL.match(email):
             raise InvalidInput(f"{role}.email {email!r} is not an e-mail address", field=f"{role}.email")
+        try:
+            phone = normalise_phone(_text(data, "phone"))
+        except InvalidInput as exc:
+            raise exc.about(f"{role}.phone") from None
         return cls(
             full_name=name,
             kind=kind,
@@ -131,7 +141,7 @@ class CitizenInput:
             date_of_birth=dob,
             sex=sex,  # type: ignore[arg-type]  # checked just above
             address=optional_nfc(_text(data, "address")),
-            phone=normalise_phone(_text(data, "phone")),
+            phone=phone,
             email=email,
         )
 

@@ -7,7 +7,7 @@ Vietnamese sentence. Anything that is not a ``DomainError`` is a bug.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 
 class DomainError(Exception):
@@ -22,6 +22,10 @@ class DomainError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def about(self, field: str) -> Self:
+        """The same refusal naming ``field`` (a nested check's error said whose field it is)."""
+        return type(self)(self.message, **{**self.params, "field": field})
 
 
 class InvalidInput(DomainError):

@@ -953,17 +953,12 @@ class IntakePage(QWidget):
             show_crash(self, details_of(exc))
             return
         given = exc.params.get("field")
-        field = given if isinstance(given, str) and given else default_field or self._field_of(exc)
+        field = given if isinstance(given, str) and given else default_field
         if field is not None and field.startswith("documents"):
             field = "documents"
         if field in ("phone", "copies", "pages", "sets", "return_method", "status", "received_at"):
             field = None  # nothing on the screen to point at: the general place
         self.messages.show_text(field, self.describe(exc, field))
-
-    def _field_of(self, exc: DomainError) -> str | None:
-        if isinstance(exc, NotFound | CatalogError) and ("code" in exc.params or "procedure" in exc.params):
-            return "procedure"
-        return None
 
     def describe(self, exc: DomainError, field: str | None) -> str:
         """A Vietnamese sentence for an error about ``field``."""

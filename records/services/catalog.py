@@ -125,9 +125,13 @@ def load_procedure(session: Session, code: str) -> Procedure:
 
 
 def version_in_force(session: Session, code: str, day: date) -> tuple[uuid.UUID, Procedure, ProcedureVersion]:
-    """The id and rules of the version of procedure ``code`` in force on ``day``."""
-    procedure = load_procedure(session, code)
-    version = procedure.version_at(day)
+    """The id and rules of the version of procedure ``code`` in force on ``day``; a procedure not in the
+    catalogue (:class:`NotFound`) or with no version that day (:class:`CatalogError`) names ``procedure``."""
+    try:
+        procedure = load_procedure(session, code)
+        version = procedure.version_at(day)
+    except (NotFound, CatalogError) as exc:
+        raise exc.about("procedure") from None
     version_id = session.scalar(
         select(VersionRow.id).where(
             VersionRow.procedure_code == procedure.code, VersionRow.effective_from == version.effective_from

@@ -638,15 +638,17 @@ def test_registration_defaults_to_now(counter: Counter, freeze_now: Callable[[da
 
 def test_an_unknown_procedure_is_refused_with_nothing_changed(counter: Counter) -> None:
     before = store_dump(counter.services)
-    with pytest.raises(NotFound, match=r"9\.999999"):
+    with pytest.raises(NotFound, match=r"9\.999999") as info:
         counter.register(procedure="9.999999")
+    assert info.value.params["field"] == "procedure"
     assert store_dump(counter.services) == before
 
 
 def test_a_procedure_not_yet_in_force_is_refused(counter: Counter) -> None:
     before = store_dump(counter.services)  # the shipped versions start on 01/07/2025
-    with pytest.raises(CatalogError):
+    with pytest.raises(CatalogError) as info:
         counter.register(received_at="2025-06-30T09:00:00")
+    assert info.value.params["field"] == "procedure"
     assert store_dump(counter.services) == before
 
 

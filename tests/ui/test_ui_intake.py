@@ -5,7 +5,7 @@ registration for a double Save, and the keyboard order."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -326,6 +326,28 @@ def test_a_failure_in_the_store_keeps_the_form_for_another_try(
     monkeypatch.setattr(intake.services.files, "register", real)
     _save_and_wait_for_pdf(qtbot, intake, page.save)
     assert len(_files(intake.services)) == 1
+
+
+def test_a_procedure_gone_from_the_catalogue_is_named_by_the_procedure_field(
+    qtbot: QtBot, intake: Intake, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The catalogue changed between choosing and saving: records' refusal names the procedure, and the
+    message stands under the procedure picker, not in the general place."""
+    page, form = intake.page, intake.page.owner_form
+    _scan(qtbot, form.id_edit, OWNER_QR)
+    _choose_procedure(qtbot, page, "khai tu", "1.000656")
+    page.checklist_model.receive_all_mandatory()
+    real = intake.services.files.register
+
+    def gone(request: RegistrationRequest, actor: Any) -> FileDetail:
+        return real(replace(request, procedure_code="9.999999"), actor)
+
+    monkeypatch.setattr(intake.services.files, "register", gone)
+    page.save()
+    qtbot.waitUntil(lambda: page.procedure_message.isVisible(), timeout=WAIT_MS)
+    assert page.procedure_message.text() == "Không có thủ tục này trong danh mục."
+    assert not page.general_message.isVisible()
+    assert _files(intake.services) == []
 
 
 def test_a_submitter_who_is_not_the_owner(qtbot: QtBot, intake: Intake) -> None:

@@ -82,12 +82,21 @@ def test_invalid_personal_id_is_refused(number: str, reason: str) -> None:
     with pytest.raises(InvalidPersonalId) as info:
         CitizenInput.from_json(person(personal_id=number))
     assert info.value.params["reason"] == reason
+    assert info.value.params["field"] == "applicant.personal_id"
+
+
+def test_an_invalid_personal_id_names_whose_it_is() -> None:
+    with pytest.raises(InvalidPersonalId) as info:
+        CitizenInput.from_json(person(personal_id="12345"), role="owner")
+    assert info.value.params["field"] == "owner.personal_id"
+    assert info.value.params["reason"] == "wrong_length"
 
 
 @pytest.mark.parametrize("number", ["12345678", "1234567890", "12345678X", "０１２３４５６７８"])
 def test_invalid_old_id_is_refused(number: str) -> None:
-    with pytest.raises(InvalidPersonalId):
-        CitizenInput.from_json({"full_name": "An", "old_id": number})
+    with pytest.raises(InvalidPersonalId) as info:
+        CitizenInput.from_json({"full_name": "An", "old_id": number}, role="submitter")
+    assert info.value.params["field"] == "submitter.old_id"
 
 
 def test_a_12_digit_number_is_not_an_old_id() -> None:
@@ -226,8 +235,9 @@ def test_phone_numbers_are_normalised(raw: str, expected: str) -> None:
 def test_garbage_phone_numbers_are_refused(raw: str) -> None:
     with pytest.raises(InvalidInput):
         normalise_phone(raw)
-    with pytest.raises(InvalidInput):
-        CitizenInput.from_json(person(phone=raw))
+    with pytest.raises(InvalidInput) as info:
+        CitizenInput.from_json(person(phone=raw), role="owner")
+    assert info.value.params["field"] == "owner.phone"
 
 
 def test_blank_phone_is_none() -> None:
