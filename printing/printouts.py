@@ -6,7 +6,9 @@ for it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from printing.control_sheet import control_sheet_data, layout_control_sheet
@@ -19,6 +21,9 @@ from records.forms import FormKind, check_form_fits
 from records.services import Services
 from records.users import Actor
 
+Layout = Callable[[], Document]
+"""A form's layout still to do, its data already read from the store."""
+
 
 class Printouts:
     """Lays out and writes the forms of the store behind ``services``."""
@@ -26,29 +31,47 @@ class Printouts:
     def __init__(self, services: Services) -> None:
         self._services = services
 
-    def receipt(self, code: str, paper: str = "a4", copies: int = 1) -> Document:
-        """Mẫu 01 of a file, with its signed QR code."""
+    # Each form in two steps: ``*_layout`` reads the store and returns the layout still to do (no database
+    # access left in it), so the application reads on its database worker and lays out in the background.
+
+    def receipt_layout(self, code: str, paper: str = "a4", copies: int = 1) -> Layout:
+        """Read what Mẫu 01 of a file needs (its QR code signed); the returned call lays it out."""
         services = self._services
         detail = services.files.show(code)
         check_form_fits(FormKind.RECEIPT, detail)  # before signing: a refused file has no appointment
         form_set = services.settings.form_set()
         agency = services.settings.agency()
         data = receipt_data(detail, agency, form_set, services.receipts.qr_text_for(detail))
-        return layout_receipt(data, paper, copies)
+        return partial(layout_receipt, data, paper, copies)
 
-    def form(self, kind: FormKind, code: str) -> Document:
-        """A file's supplement request, refusal, apology, stop notice or control sheet."""
+    def form_layout(self, kind: FormKind, code: str) -> Layout:
+        """Read what a file's form needs (receipt, supplement request, refusal, apology, stop notice or
+        control sheet); the returned call lays it out."""
         if kind is FormKind.RECEIPT:
-            return self.receipt(code)
+            return self.receipt_layout(code)
         services = self._services
         detail = services.files.show(code)
         form_set = services.settings.form_set()
         agency = services.settings.agency()
         if kind is FormKind.CONTROL:
-            return layout_control_sheet(control_sheet_data(detail, agency, form_set))
+            return partial(layout_control_sheet, control_sheet_data(detail, agency, form_set))
         if kind in NOTICE_KINDS:
-            return layout_notice(notice_data(kind, detail, agency, form_set))
+            return partial(layout_notice, notice_data(kind, detail, agency, form_set))
         raise ValueError(f"{kind.value} is not a form of one file")
+
+    def register_layout(self, date_from: date, date_to: date) -> Layout:
+        """Read the register's lines (one query); the returned call lays them out."""
+        from printing.register import layout_register
+
+        return partial(layout_register, self.register_data(date_from, date_to))
+
+    def receipt(self, code: str, paper: str = "a4", copies: int = 1) -> Document:
+        """Mẫu 01 of a file, with its signed QR code."""
+        return self.receipt_layout(code, paper, copies)()
+
+    def form(self, kind: FormKind, code: str) -> Document:
+        """A file's supplement request, refusal, apology, stop notice or control sheet."""
+        return self.form_layout(kind, code)()
 
     def register_data(self, date_from: date, date_to: date) -> RegisterData:
         """What the register of the files received from ``date_from`` to ``date_to`` shows (one query)."""
@@ -62,9 +85,7 @@ class Printouts:
 
     def register(self, date_from: date, date_to: date) -> Document:
         """The register (Sổ theo dõi hồ sơ) of the files received from ``date_from`` to ``date_to``."""
-        from printing.register import layout_register
-
-        return layout_register(self.register_data(date_from, date_to))
+        return self.register_layout(date_from, date_to)()
 
     def register_xlsx(self, date_from: date, date_to: date) -> bytes:
         """The register of the files received from ``date_from`` to ``date_to`` as an Excel workbook (the

@@ -413,7 +413,9 @@ class DayPage(QWidget):
         title = self._register_title(date_from, date_to)
         self._printing = True
         self._busy(self.tr("Đang chuẩn bị sổ theo dõi hồ sơ…"))
-        self._printer.start(PrintJob("register", None, title, lambda p: p.register(date_from, date_to)))
+        self._printer.start(
+            PrintJob("register", None, title, lambda p: p.register_layout(date_from, date_to))
+        )
 
     def export_register(self) -> None:
         """Ask where to save the chosen range's register as an Excel workbook, then write it."""

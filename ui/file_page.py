@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from printing.printouts import Printouts
+from printing.printouts import Layout, Printouts
 from printing.receipt import PAPERS
 from records.calendar import OfficeHours
 from records.citizens import CitizenView
@@ -924,14 +924,14 @@ class FilePage(QWidget):
             paper = paper if paper in PAPERS else {"roll80": "80mm"}.get(paper, "a4")
             copies = max(1, min(2, prefs.get(RECEIPT_COPIES)))
 
-            def make(p: Printouts) -> Any:
-                return p.receipt(code, paper, copies)
+            def read(p: Printouts) -> Layout:
+                return p.receipt_layout(code, paper, copies)
         else:
 
-            def make(p: Printouts) -> Any:
-                return p.form(kind, code)
+            def read(p: Printouts) -> Layout:
+                return p.form_layout(kind, code)
 
-        self._printer.start(PrintJob(kind.value, code, title, make))
+        self._printer.start(PrintJob(kind.value, code, title, read))
 
     def reprint_receipt(self) -> None:
         """Ctrl+P: print the receipt again, or say why this file has none."""

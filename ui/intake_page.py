@@ -878,16 +878,18 @@ class IntakePage(QWidget):
         if detail.status is Status.SUPPLEMENT_REQUESTED:
             kind = FormKind.SUPPLEMENT
             title = self.tr("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ")
-            job = PrintJob(kind.value, code, title, lambda p: p.form(kind, code))
+            job = PrintJob(kind.value, code, title, lambda p: p.form_layout(kind, code))
         elif detail.status is Status.REFUSED:
             kind = FormKind.REFUSAL
             title = self.tr("Phiếu từ chối tiếp nhận giải quyết hồ sơ")
-            job = PrintJob(kind.value, code, title, lambda p: p.form(kind, code))
+            job = PrintJob(kind.value, code, title, lambda p: p.form_layout(kind, code))
         else:
             prefs = self._session.prefs
             paper, copies = prefs.get(RECEIPT_PAPER), prefs.get(RECEIPT_COPIES)
             title = self.tr("Giấy tiếp nhận hồ sơ và hẹn trả kết quả")
-            job = PrintJob(FormKind.RECEIPT.value, code, title, lambda p: p.receipt(code, paper, copies))
+            job = PrintJob(
+                FormKind.RECEIPT.value, code, title, lambda p: p.receipt_layout(code, paper, copies)
+            )
         self.banner_print.setText(self.tr("Đang in: {0}…").format(title))
         self._printing = job.form
         self._printer.start(job)

@@ -1,5 +1,5 @@
-"""Printing from the application: lay out on the database worker, render in the background, then preview,
-print or file the PDF as this workstation prefers.
+"""Printing from the application: read the form's data on the database worker, lay it out and render it in
+the background, then preview, print or file the PDF as this workstation prefers.
 
 Every form goes through :class:`printing.printouts.Printouts`, so a form printed here is the same PDF the
 command line writes. The destination is a preference (``print/destination``):
@@ -26,8 +26,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QWidget
 
-from printing.layout import Document
-from printing.printouts import Printouts
+from printing.printouts import Layout, Printouts
 from printing.render import render, write_pdf
 from records.errors import StorageUnavailable
 from ui.preferences import PRINT_DESTINATION, PRINTER_NAME, Preferences
@@ -43,15 +42,14 @@ def file_name(form: str, code: str | None) -> str:
 
 
 class PrintJob:
-    """A printout: how to lay it out (with the store's :class:`Printouts`) and what it is for the audit."""
+    """A printout: what to read for it from the store's :class:`Printouts` (on the database worker; it
+    returns the layout still to do, run in the background) and what it is for the audit."""
 
-    def __init__(
-        self, form: str, code: str | None, title: str, make: Callable[[Printouts], Document]
-    ) -> None:
+    def __init__(self, form: str, code: str | None, title: str, read: Callable[[Printouts], Layout]) -> None:
         self.form = form
         self.code = code
         self.title = title
-        self.make = make
+        self.read = read
 
 
 def print_pdf(data: bytes, printer: QPrinter) -> int:
@@ -108,12 +106,18 @@ class PrintController(QObject):
         self._printouts = Printouts(session.services)
 
     def start(self, job: PrintJob) -> None:
-        """Lay out ``job`` (database worker), render it (background), then send it where it goes."""
+        """Read ``job``'s data (database worker), lay it out and render it (background), then send it where
+        it goes. The worker is held only for the reading: a long register does not stall the other pages."""
         session = self._session
+
+        def lay_out_and_render(layout: Layout) -> tuple[int, bytes]:
+            document = layout()
+            return len(document.pages), render(document)
+
         session.run(
-            lambda: job.make(self._printouts),
-            lambda document: session.background(
-                lambda: render(document), lambda data: self._rendered(job, document, data), self._fail
+            lambda: job.read(self._printouts),
+            lambda layout: session.background(
+                lambda: lay_out_and_render(layout), lambda done: self._rendered(job, *done), self._fail
             ),
             self._fail,
         )
@@ -121,19 +125,17 @@ class PrintController(QObject):
     def _fail(self, exc: BaseException) -> None:
         self.failed.emit(exc)
 
-    def _rendered(self, job: PrintJob, document: Document, data: bytes) -> None:
+    def _rendered(self, job: PrintJob, pages: int, data: bytes) -> None:
         destination = self._session.prefs.get(PRINT_DESTINATION)
         if destination == "folder":
             target = self._session.prefs.pdf_folder() / file_name(job.form, job.code)
-            self.save(job, len(document.pages), data, target)
+            self.save(job, pages, data, target)
         elif destination == "printer":
-            self.send_to_printer(
-                job, len(document.pages), data, configured_printer(self._session.prefs.get(PRINTER_NAME))
-            )
+            self.send_to_printer(job, pages, data, configured_printer(self._session.prefs.get(PRINTER_NAME)))
         else:
             from ui.print_preview_dialog import PrintPreviewDialog
 
-            dialog = PrintPreviewDialog(self, job, len(document.pages), data, self._parent)
+            dialog = PrintPreviewDialog(self, job, pages, data, self._parent)
             self.previewed.emit(dialog)
             dialog.open()
 

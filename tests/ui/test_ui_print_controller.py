@@ -44,7 +44,7 @@ def _printed_forms(services: Any) -> list[dict[str, Any]]:
 
 
 def _receipt_job(code: str) -> PrintJob:
-    return PrintJob("receipt", code, "Giấy biên nhận", lambda p: p.receipt(code))
+    return PrintJob("receipt", code, "Giấy biên nhận", lambda p: p.receipt_layout(code))
 
 
 @pytest.fixture
@@ -72,6 +72,36 @@ def test_the_folder_destination_writes_the_pdf_and_audits_it(
     assert entry["entity_id"] == code and entry["form"] == "receipt" and entry["to"] == f"pdf:{path}"
 
 
+def test_the_database_worker_only_reads_the_layout_runs_in_the_background(
+    qtbot: QtBot, clerk: UiSession, tmp_path: Path
+) -> None:
+    """A long register must not hold the database worker while it is laid out: the job's reading runs on
+    the worker, its layout in the background pool, neither on the UI thread."""
+    import threading
+
+    code = _register(clerk.services)
+    clerk.prefs.set(PRINT_DESTINATION, "folder")
+    clerk.prefs.set(PDF_FOLDER, str(tmp_path / "in"))
+    threads: dict[str, threading.Thread] = {}
+
+    def read(p: Printouts) -> Callable[[], Any]:
+        threads["read"] = threading.current_thread()
+        layout = p.receipt_layout(code)
+
+        def lay_out() -> Any:
+            threads["layout"] = threading.current_thread()
+            return layout()
+
+        return lay_out
+
+    controller = PrintController(clerk, _parent(qtbot))
+    with qtbot.waitSignal(controller.saved, timeout=WAIT_MS):
+        controller.start(PrintJob("receipt", code, "Giấy biên nhận", read))
+    main = threading.main_thread()
+    assert threads["read"] is not main and threads["layout"] is not main
+    assert threads["read"] is not threads["layout"]
+
+
 def test_a_form_that_does_not_fit_is_refused_and_nothing_is_written(
     qtbot: QtBot, clerk: UiSession, tmp_path: Path
 ) -> None:
@@ -81,7 +111,7 @@ def test_a_form_that_does_not_fit_is_refused_and_nothing_is_written(
     clerk.prefs.set(PRINT_DESTINATION, "folder")
     clerk.prefs.set(PDF_FOLDER, str(tmp_path / "in"))
     controller = PrintController(clerk, _parent(qtbot))
-    job = PrintJob("refusal", code, "Từ chối", lambda p: p.form(FormKind.REFUSAL, code))
+    job = PrintJob("refusal", code, "Từ chối", lambda p: p.form_layout(FormKind.REFUSAL, code))
     with qtbot.waitSignal(controller.failed, timeout=WAIT_MS) as signal:
         controller.start(job)
     assert signal.args[0].code == "form_not_applicable"
@@ -108,7 +138,9 @@ def test_the_preview_shows_the_pages_and_saves_where_asked(
     code = _register(clerk.services)
     controller = PrintController(clerk, _parent(qtbot))
     with qtbot.waitSignal(controller.previewed, timeout=WAIT_MS) as signal:
-        controller.start(PrintJob("receipt", code, "Giấy biên nhận", lambda p: p.receipt(code, "a4", 2)))
+        controller.start(
+            PrintJob("receipt", code, "Giấy biên nhận", lambda p: p.receipt_layout(code, "a4", 2))
+        )
     dialog = signal.args[0]
     assert isinstance(dialog, PrintPreviewDialog)
     qtbot.addWidget(dialog)
