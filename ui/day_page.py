@@ -175,12 +175,15 @@ class DayPage(QWidget):
         top.addSpacing(8)
         top.addWidget(self.weekday_label)
         top.addStretch(1)
-        top.addWidget(from_label)
-        top.addWidget(self.range_from)
-        top.addWidget(to_label)
-        top.addWidget(self.range_to)
-        top.addWidget(self.print_button)
-        top.addWidget(self.export_button)
+        # The register's range on a line of its own: both on one line do not fit a 1024-pixel screen.
+        register_row = QHBoxLayout()
+        register_row.addStretch(1)
+        register_row.addWidget(from_label)
+        register_row.addWidget(self.range_from)
+        register_row.addWidget(to_label)
+        register_row.addWidget(self.range_to)
+        register_row.addWidget(self.print_button)
+        register_row.addWidget(self.export_button)
 
         # -- tiles ----------------------------------------------------------------------------------------
         self.received_tile = StatTile(self.tr("Tiếp nhận"))
@@ -279,6 +282,7 @@ class DayPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(register_row)
         layout.addLayout(tiles)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(status)

@@ -23,7 +23,7 @@ import pytest
 from sample_store import AGENCY_CODE, AGENCY_NAME, SampleStore, build
 from uitest import WAIT_MS
 
-from desktop import ui_font
+from desktop import i18n, ui_font
 from desktop.context import open_services, resolve
 from records.users import Role
 from ui.preferences import Preferences
@@ -70,6 +70,15 @@ def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture
+def english(qapp: Any, data_dir: Path) -> Iterator[None]:
+    """The English translation installed for the test."""
+    translator = i18n.install(qapp, data_dir, "en")
+    assert translator is not None
+    yield
+    qapp.removeTranslator(translator)
 
 
 @pytest.fixture

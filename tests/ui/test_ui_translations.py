@@ -8,13 +8,13 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from uitest import WAIT_MS
 
@@ -100,14 +100,6 @@ def test_the_language_comes_from_motcua_lang(
 ) -> None:
     monkeypatch.setenv("MOTCUA_LANG", value)
     assert i18n.chosen_language() == language
-
-
-@pytest.fixture
-def english(qapp: QApplication, data_dir: Path) -> Iterator[None]:
-    translator = i18n.install(qapp, data_dir, "en")
-    assert translator is not None
-    yield
-    qapp.removeTranslator(translator)
 
 
 def _register(services: Any, count: int) -> None:
