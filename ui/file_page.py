@@ -56,7 +56,7 @@ from ui.extension_dialog import ExtensionDialog
 from ui.file_documents_table_model import FileDocumentsTableModel
 from ui.file_events_table_model import FileEventsTableModel
 from ui.files_table_model import TIMING_COLOURS
-from ui.labels import describe_error, status_label, timing_label
+from ui.labels import describe_error, money_text, status_label, timing_label
 from ui.preferences import RECEIPT_COPIES, RECEIPT_PAPER
 from ui.print_controller import PrintController, PrintJob
 from ui.session import UiSession
@@ -617,10 +617,10 @@ class FilePage(QWidget):
             elif fee.amount == 0:
                 amount = self.tr("miễn phí")
             else:
-                amount = _money(fee.amount)
+                amount = money_text(fee.amount)
             lines.append(f"{fee.name}: {amount}")
         if detail.fees and detail.fee_total:
-            lines.append(self.tr("Tổng cộng: {0}").format(_money(detail.fee_total)))
+            lines.append(self.tr("Tổng cộng: {0}").format(money_text(detail.fee_total)))
         self.fields["fees"].setText("\n".join(lines) if lines else self.tr("Không thu phí"))
         self.fields["summary"].setText(detail.summary_text or "—")
         self.fields["note"].setText(detail.note or "—")
@@ -952,7 +952,3 @@ def _fits(kind: FormKind, detail: FileDetail) -> bool:
     except FormNotApplicable:
         return False
     return True
-
-
-def _money(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".") + " đ"

@@ -15,7 +15,7 @@ from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from records.files import FileQuery
 from records.workflow import Status
 from ui.errors import show_error
 from ui.files_table_model import TIMING_COLOURS, FilesTableModel
-from ui.labels import status_label, timing_label
+from ui.labels import number_text, status_label, timing_label
 from ui.optional_date_edit import OptionalDateEdit
 from ui.preferences import FILES_FILTERS
 from ui.session import UiSession
@@ -473,13 +473,12 @@ class FilesPage(QWidget):
         if model.is_loading() and rows == 0:
             self.status_label.setText(self.tr("Đang tải…"))
             return
-        locale = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
         if total is not None:
-            text = self.tr("{0} hồ sơ").format(locale.toString(total))
+            text = self.tr("{0} hồ sơ").format(number_text(total))
         elif model.canFetchMore(self.table.rootIndex()):
-            text = self.tr("Hơn {0} hồ sơ (đang đếm…)").format(locale.toString(rows))
+            text = self.tr("Hơn {0} hồ sơ (đang đếm…)").format(number_text(rows))
         else:
-            text = self.tr("{0} hồ sơ").format(locale.toString(rows))
+            text = self.tr("{0} hồ sơ").format(number_text(rows))
         if model.is_loading():
             text += self.tr(" — đang tải thêm…")
         self.status_label.setText(text)

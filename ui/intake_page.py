@@ -17,7 +17,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,7 +47,7 @@ from records.workflow import Status
 from ui.checklist_table_model import ChecklistTableModel, CountDelegate
 from ui.citizen_files_table_model import CitizenFilesTableModel
 from ui.errors import ERROR_STYLE, FieldMessages, details_of, show_crash
-from ui.labels import describe_error
+from ui.labels import describe_error, money_text
 from ui.person_form import PersonForm
 from ui.preferences import LAST_PROCEDURE, RECEIPT_COPIES, RECEIPT_PAPER, RETURN_METHOD
 from ui.print_controller import PrintController, PrintJob
@@ -62,11 +62,6 @@ BANNER_STYLE = (
 MUTED_STYLE = "color: #555555"
 DATE_TIME = "%d/%m/%Y %H:%M"
 PAGE_MARGIN = 8
-
-
-def money(amount: int) -> str:
-    """``8000`` → ``8.000 đồng`` (Vietnamese groups thousands with dots)."""
-    return QCoreApplication.translate("IntakePage", "{0} đồng").format(f"{amount:,}".replace(",", "."))
 
 
 class IntakePage(QWidget):
@@ -676,10 +671,10 @@ class IntakePage(QWidget):
                 text = self.tr("miễn")
             else:
                 total += amount
-                text = money(amount)
+                text = money_text(amount)
             lines.append(f"{_escape(rule.name)}: <b>{_escape(text)}</b>")
         if total and len(rules) > 1:
-            lines.append(self.tr("Tổng cộng: <b>{0}</b>").format(money(total)))
+            lines.append(self.tr("Tổng cộng: <b>{0}</b>").format(money_text(total)))
         self.fees_label.setText("<br>".join(lines))
         self.fees_label.setToolTip("\n".join(f"{rule.name}: {rule.note}" for rule in rules if rule.note))
 

@@ -84,6 +84,18 @@ def _t(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
+def number_text(value: int) -> str:
+    """A count grouped by thousands as the UI's language writes it: ``1.234.567`` in Vietnamese,
+    ``1,234,567`` in English (the separator is a translated text)."""
+    separator = QCoreApplication.translate("labels", ".", "thousands separator")
+    return f"{value:,}".replace(",", separator)
+
+
+def money_text(amount: int) -> str:
+    """An amount in đồng: ``8.000 đồng`` in Vietnamese, ``8,000 VND`` in English."""
+    return QCoreApplication.translate("labels", "{0} đồng").format(number_text(amount))
+
+
 def status_label(status: Status) -> str:
     """The status as the counter says it."""
     return _t(_STATUSES[status])

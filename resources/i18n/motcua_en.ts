@@ -419,19 +419,19 @@
         <translation>Save the file register for the chosen dates as an Excel file (Ctrl+E)</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+375"/>
+        <location line="+23"/>
+        <location line="+378"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-374"/>
-        <location line="+348"/>
+        <location line="-377"/>
+        <location line="+351"/>
         <source>Đến hạn trong ngày</source>
         <translation>Due on the day</translation>
     </message>
     <message>
-        <location line="-347"/>
+        <location line="-350"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -472,12 +472,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+307"/>
+        <location line="+310"/>
         <source>Đến hạn hôm nay</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-309"/>
         <source>Chờ bổ sung</source>
         <translation>Awaiting documents</translation>
     </message>
@@ -492,7 +492,7 @@
         <translation>Enter or double-click to open a file</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Không tải được hồ sơ</source>
         <translation>Could not load the files</translation>
     </message>
@@ -502,7 +502,7 @@
         <translation>Preparing the file register…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Lưu sổ theo dõi hồ sơ</source>
         <translation>Save the file register</translation>
     </message>
@@ -1541,7 +1541,7 @@
         <translation>Loading…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <location line="+4"/>
         <source>{0} hồ sơ</source>
         <translation>Files: {0}</translation>
@@ -1809,7 +1809,7 @@
 <context>
     <name>HolidaysTab</name>
     <message>
-        <location filename="../../ui/settings_calendar_tab.py" line="+66"/>
+        <location filename="../../ui/settings_calendar_tab.py" line="+67"/>
         <source>&amp;Năm:</source>
         <translation>&amp;Year:</translation>
     </message>
@@ -1884,7 +1884,7 @@
         <translation>The holiday table for {0} has unsaved changes. Discard them?</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Năm {0}: theo bảng ngày nghỉ chính thức đã lưu.</source>
         <translation>{0}: the saved official holiday table applies.</translation>
     </message>
@@ -1919,7 +1919,7 @@
         <translation>Make-up day {0} is not a Saturday or a Sunday.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Bảng ngày nghỉ chưa hợp lệ: {0}</source>
         <translation>The holiday table is not valid: {0}</translation>
     </message>
@@ -1952,12 +1952,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake_page.py" line="+69"/>
-        <source>{0} đồng</source>
-        <translation>{0} VND</translation>
-    </message>
-    <message>
-        <location line="+40"/>
+        <location filename="../../ui/intake_page.py" line="+104"/>
         <source>Chủ hồ sơ</source>
         <translation>File owner</translation>
     </message>
@@ -2263,7 +2258,7 @@
         <translation>Receipt and result appointment</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Đang in: {0}…</source>
         <translation>Printing: {0}…</translation>
     </message>
@@ -2278,7 +2273,7 @@
         <translation>Sent to printer {0}.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+69"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure chosen.</translation>
     </message>
@@ -2351,7 +2346,7 @@
 <context>
     <name>LanguageTab</name>
     <message>
-        <location filename="../../ui/settings_printing_tab.py" line="+182"/>
+        <location filename="../../ui/settings_printing_tab.py" line="+188"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
@@ -2432,7 +2427,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+41"/>
+        <location filename="../../ui/main_window.py" line="+43"/>
         <source>MotCua Desk — {0}</source>
         <translation>MotCua Desk — {0}</translation>
     </message>
@@ -2528,7 +2523,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Phím tắt</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -2929,7 +2924,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>PrintingTab</name>
     <message>
-        <location filename="../../ui/settings_printing_tab.py" line="-173"/>
+        <location filename="../../ui/settings_printing_tab.py" line="-179"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
@@ -2995,11 +2990,12 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+38"/>
         <source>Máy in mặc định của hệ thống</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-37"/>
         <source>Máy in</source>
         <translation>Printer</translation>
     </message>
@@ -3024,7 +3020,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>Printing</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>{0} (không thấy trên máy)</source>
         <translation>{0} (not found on this computer)</translation>
     </message>
@@ -3595,6 +3591,17 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <location line="+3"/>
         <source>Mã QR không phải mã biên nhận MotCua hợp lệ.</source>
         <translation>The QR code is not a valid MotCua receipt code.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>.</source>
+        <comment>thousands separator</comment>
+        <translation>,</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} đồng</source>
+        <translation>{0} VND</translation>
     </message>
 </context>
 <context>

@@ -157,6 +157,21 @@ def test_files_page_in_english(
     assert model.data(model.index(0, FilesTableModel.COL_TIMING)) == ENGLISH_TIMINGS[timing]
 
 
+def test_numbers_and_money_in_english(english: None) -> None:
+    from ui.labels import money_text, number_text
+
+    assert number_text(1_234_567) == "1,234,567"
+    assert money_text(8000) == "8,000 VND"
+
+
+def test_numbers_and_money_in_vietnamese() -> None:
+    from ui.labels import money_text, number_text
+
+    assert number_text(1_234_567) == "1.234.567"
+    assert money_text(8000) == "8.000 đồng"
+    assert number_text(999) == "999"
+
+
 def test_main_window_in_english(
     qtbot: QtBot, fresh_store: Any, make_session: Callable[..., UiSession], english: None
 ) -> None:
