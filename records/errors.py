@@ -64,6 +64,15 @@ class CalendarError(InvalidInput):
     code = "calendar_error"
 
 
+class UnreadableDocument(InvalidInput):
+    """A file offered as an attached document that cannot be taken: empty, not an image or a PDF, truncated
+    or corrupt, too large (a decompression bomb), or a password-protected PDF. ``reason`` says which
+    (``empty``, ``not_a_document``, ``corrupt``, ``too_many_pixels``, ``too_large``, ``encrypted``), ``name``
+    names the file."""
+
+    code = "unreadable_document"
+
+
 class NotFound(DomainError):
     """The file, citizen, procedure or user named does not exist."""
 
