@@ -606,6 +606,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--label", required=True, help="whose workstation it is")
     p.add_argument("--json", action="store_true")
 
+    from desktop import cli_documents  # attach, attachments …: their own module
+
+    cli_documents.add_commands(sub, add)
+
     p = add(sub, "demo-data", cmd_demo_data, "fill the store with realistic demonstration files")
     p.add_argument("--files", type=int, required=True)
     p.add_argument("--seed", type=int, default=1)

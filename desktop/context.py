@@ -46,6 +46,11 @@ class Location:
         """Where the installation's signing key and ID salt live (made on first use)."""
         return self.data_dir / KEYS_DIR_NAME
 
+    @property
+    def documents_dir(self) -> Path:
+        """Where attached documents are stored by content (``records.store.objects``)."""
+        return self.data_dir / "documents"
+
 
 def resolve(data_dir: str | None = None, db_url: str | None = None) -> Location:
     """The location from explicit values, then the environment, then the platform defaults."""
@@ -66,6 +71,7 @@ def open_services(location: Location) -> Services:
     from records.services.users import system_actor
     from records.store.database import Database, make_engine, storage_error
     from records.store.migrate import upgrade
+    from records.store.objects import ObjectStore
 
     try:
         location.data_dir.mkdir(parents=True, exist_ok=True)
@@ -83,10 +89,13 @@ def open_services(location: Location) -> Services:
         raise storage_error(exc) from exc
     except DBAPIError as exc:
         raise storage_error(exc) from exc
-    services = build_services(Database(engine), InstallationKeys(location.keys_dir))
+    services = build_services(
+        Database(engine), InstallationKeys(location.keys_dir), ObjectStore(location.documents_dir)
+    )
     with services.db.writing() as uow:
         actor = system_actor(uow.session)
         uow.commit()
     services.catalog.seed_if_empty(actor)
     services.calendar.seed_if_empty(actor)
+    services.attachments.recover()  # what a process killed while attaching documents left behind
     return services

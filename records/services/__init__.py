@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from records.keys import InstallationKeys
+from records.services.attachments import AttachmentService
 from records.services.calendar import CalendarService
 from records.services.catalog import CatalogService
 from records.services.citizens import CitizenService
@@ -18,6 +19,7 @@ from records.services.reports import ReportService
 from records.services.settings import SettingsService
 from records.services.users import UserService
 from records.store.database import Database
+from records.store.objects import ObjectStore
 
 
 @dataclass(frozen=True)
@@ -33,11 +35,15 @@ class Services:
     receipts: ReceiptService
     citizens: CitizenService
     reports: ReportService
+    attachments: AttachmentService
 
 
-def build_services(db: Database, keys: InstallationKeys | None = None) -> Services:
+def build_services(
+    db: Database, keys: InstallationKeys | None = None, objects: ObjectStore | None = None
+) -> Services:
     """Wire the services of a migrated store. Without ``keys`` (the installation's key folder), signing
-    and checking receipt codes raise :class:`~records.errors.NotInitialised`."""
+    and checking receipt codes raise :class:`~records.errors.NotInitialised`; without ``objects`` (the
+    documents folder), so does storing or reading attached documents."""
     settings = SettingsService(db)
     users = UserService(db)
     catalog = CatalogService(db)
@@ -46,4 +52,5 @@ def build_services(db: Database, keys: InstallationKeys | None = None) -> Servic
     receipts = ReceiptService(db, settings, keys)
     citizens = CitizenService(db)
     reports = ReportService(db)
-    return Services(db, settings, users, catalog, calendar, files, receipts, citizens, reports)
+    attachments = AttachmentService(db, objects, files)
+    return Services(db, settings, users, catalog, calendar, files, receipts, citizens, reports, attachments)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import uuid
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -76,8 +77,14 @@ class FileService:
 
     # -- registration -----------------------------------------------------------------------------------
 
-    def register(self, request: RegistrationRequest, actor: Actor) -> FileDetail:
-        """Register a file; returns it with its code, due date and register entry."""
+    def register(
+        self,
+        request: RegistrationRequest,
+        actor: Actor,
+        also: Callable[[Session, File], object] | None = None,
+    ) -> FileDetail:
+        """Register a file; returns it with its code, due date and register entry. ``also`` adds more rows
+        for the new file in the same unit of work (its attached documents), kept or lost with it."""
         stamp = now()
         received_at = local(request.received_at) if request.received_at else stamp
         if received_at > stamp + FUTURE_TOLERANCE:
@@ -172,6 +179,8 @@ class FileService:
                 details["submitter"] = submitter_changes
             audit.append(session, actor, "file.registered", "file", code, details, at=stamp)
             session.flush()
+            if also is not None:
+                also(session, file)
             detail = _detail(session, file)
             uow.commit()
         return detail

@@ -266,3 +266,47 @@ class FileEvent(Base):
     note: Mapped[str | None] = mapped_column(Text)
     due_before: Mapped[datetime | None] = mapped_column(UTCDateTime())
     due_after: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class StoredObject(Base):
+    """The bytes of an attached document, stored once by their SHA-256 (``records.store.objects``)."""
+
+    __tablename__ = "stored_objects"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(64))
+    pages: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[UTCTime]
+
+
+class Attachment(Base):
+    """A digitised document of a file (TaiLieuNop): one PDF, tied to an item of the file's checklist when
+    there is one. Reusing a citizen's earlier document adds a row linking the same stored object. Removing
+    marks the row (IsDeleted); nothing is deleted."""
+
+    __tablename__ = "attachments"
+    __table_args__ = (Index("ix_attachments_file_id_position", "file_id", "position"),)
+
+    id: Mapped[UuidPk]
+    file_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("files.id"))
+    document_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("file_documents.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    name_folded: Mapped[str] = mapped_column(Text)  # matching a checklist item and reuse by name
+    checklist_code: Mapped[str | None] = mapped_column(String(64))
+    object_sha256: Mapped[str] = mapped_column(ForeignKey("stored_objects.sha256"), index=True)
+    pages: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(16))  # scan, camera, import, reuse
+    original_name: Mapped[str | None] = mapped_column(Text)
+    colour_mode: Mapped[str | None] = mapped_column(String(16))
+    dpi: Mapped[int | None] = mapped_column(Integer)
+    digitised: Mapped[bool] = mapped_column(Boolean, default=True)  # DuocSoHoa
+    reused: Mapped[bool] = mapped_column(Boolean, default=False)  # DuocTaiSuDung
+    reused_from: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("attachments.id"))
+    warnings: Mapped[list[Any]] = mapped_column(JSON(), default=list)  # quality warnings overridden
+    created_at: Mapped[UTCTime]
+    created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    workstation: Mapped[int | None] = mapped_column(Integer)
+    removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    removed_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))

@@ -40,6 +40,8 @@ COUNTED_TABLES = (
     "users",
     "file_code_counters",
     "register_counters",
+    "stored_objects",
+    "attachments",
 )
 
 

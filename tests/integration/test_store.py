@@ -300,3 +300,18 @@ def test_postgresql_store(tmp_path: Path, pg_url: str) -> None:
             conn.exec_driver_sql("DELETE FROM file_events")
     finally:
         services.db.dispose()
+
+
+def test_the_migrations_build_exactly_the_models_schema(counter: Counter) -> None:
+    """A column or index added to a model without its migration (or the other way round) is caught here,
+    before a store in the field is migrated to something the code does not expect."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from records.store.models import Base
+
+    with counter.services.db.engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    # The SQLite full-text index of files is made by the migration only (a virtual table and its shadows).
+    unexpected = [d for d in differences if not (d[0] == "remove_table" and d[1].name.startswith("files_fts"))]
+    assert unexpected == []
