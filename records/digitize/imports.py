@@ -67,7 +67,7 @@ def prepare_import(
                 original_name=", ".join(image_names)[:500],
                 colour_mode=options.mode.value,
                 dpi=options.dpi,
-                warnings=tuple(_label(w) for w in warnings),
+                warnings=tuple(warning_label(w) for w in warnings),
             )
         )
     for source in sources:
@@ -84,7 +84,7 @@ def prepare_import(
     return PreparedImport(tuple(attachments), tuple(warnings))
 
 
-def _label(warning: QualityWarning) -> str:
+def warning_label(warning: QualityWarning) -> str:
     """A warning kept with the document: ``skewed p2 (4.1)``."""
     parts = [warning.issue.value]
     if warning.page is not None:
