@@ -53,6 +53,7 @@ from records.forms import FormKind, FormSet, check_form_fits
 from records.workflow import TRANSITIONS, Status, can_extend
 from ui.errors import show_error
 from ui.extension_dialog import ExtensionDialog
+from ui.file_attachments_panel import FileAttachmentsPanel
 from ui.file_documents_table_model import FileDocumentsTableModel
 from ui.file_events_table_model import FileEventsTableModel
 from ui.files_table_model import TIMING_COLOURS
@@ -253,6 +254,8 @@ class FilePage(QWidget):
         self.documents_group = QGroupBox(self.tr("Thành phần hồ sơ"))
         documents_layout = QVBoxLayout(self.documents_group)
         documents_layout.addWidget(self.documents)
+        self.attachments_panel = FileAttachmentsPanel(self._session, self.code)
+        self.attachments_panel.add_requested.connect(self.add_documents)
 
         self.fees_group = QGroupBox(self.tr("Lệ phí và ghi chú"))
         self._form(
@@ -399,10 +402,11 @@ class FilePage(QWidget):
         grid.addWidget(self.file_group, 0, 0)
         grid.addLayout(right, 0, 1)
         grid.addWidget(self.documents_group, 1, 0, 1, 2)
-        grid.addWidget(self.timeline_group, 2, 0, 1, 2)
+        grid.addWidget(self.attachments_panel, 2, 0, 1, 2)
+        grid.addWidget(self.timeline_group, 3, 0, 1, 2)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
-        grid.setRowStretch(2, 1)
+        grid.setRowStretch(3, 1)
         self.timeline.setMinimumHeight(self.fontMetrics().height() * 6)
         scroll = QScrollArea()
         scroll.setWidget(details)
@@ -445,7 +449,13 @@ class FilePage(QWidget):
         layout.addLayout(body, 1)
         order: list[QWidget] = [self.action_buttons[k] for k in ACTION_KEYS if k not in ENDING_KEYS]
         order += [self.action_buttons[k] for k in ENDING_KEYS]
-        order += [self.reprint_button, self.reload_button, self.documents, self.timeline]
+        order += [self.reprint_button, self.reload_button, self.documents, self.attachments_panel.table]
+        order += [
+            self.attachments_panel.view_button,
+            self.attachments_panel.add_button,
+            self.attachments_panel.remove_button,
+            self.timeline,
+        ]
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -465,6 +475,21 @@ class FilePage(QWidget):
             )
 
         session.run(load, self._loaded, self._load_failed)
+        self.attachments_panel.reload()
+
+    def add_documents(self) -> None:
+        """Scan, photograph or import more documents for this file (the digitizing dialog)."""
+        from ui.digitize_dialog import DigitizeDialog
+
+        detail = self.detail
+        if detail is None:
+            return
+        checklist = [(doc.code, doc.name) for doc in detail.documents]
+        dialog = DigitizeDialog(self._session, detail.code, checklist, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.attached.connect(lambda _views: self.attachments_panel.reload())
+        self.dialog = dialog
+        dialog.open()
 
     def show_warning(self, text: str) -> None:
         """A warning banner at the top of the page (a receipt's signature that does not verify)."""

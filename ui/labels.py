@@ -62,6 +62,40 @@ _ERRORS: dict[str, str] = {
         "labels", "Đã hết số thứ tự mã hồ sơ trong ngày của máy trạm này."
     ),
     "invalid_receipt_code": QT_TRANSLATE_NOOP("labels", "Mã QR không phải mã biên nhận MotCua hợp lệ."),
+    "unreadable_document": QT_TRANSLATE_NOOP("labels", "Không đọc được tệp giấy tờ."),
+    "scanner_error": QT_TRANSLATE_NOOP("labels", "Máy quét báo lỗi."),
+}
+
+# Why an offered document cannot be taken (``UnreadableDocument``'s reasons); {0} is the file's name.
+_UNREADABLE: dict[str, str] = {
+    "empty": QT_TRANSLATE_NOOP("labels", "Tệp “{0}” trống (0 byte)."),
+    "not_a_document": QT_TRANSLATE_NOOP("labels", "Tệp “{0}” không phải ảnh (JPEG, PNG, TIFF, BMP) hay PDF."),
+    "corrupt": QT_TRANSLATE_NOOP("labels", "Tệp “{0}” bị hỏng hoặc không trọn vẹn, không đọc được."),
+    "too_many_pixels": QT_TRANSLATE_NOOP(
+        "labels", "Ảnh “{0}” quá lớn (quá nhiều điểm ảnh), có thể là tệp độc hại: không nhận."
+    ),
+    "too_large": QT_TRANSLATE_NOOP("labels", "Tệp “{0}” quá lớn để đính kèm."),
+    "encrypted": QT_TRANSLATE_NOOP(
+        "labels", "Tệp PDF “{0}” có mật khẩu: hãy xin bản không đặt mật khẩu hoặc quét bản giấy."
+    ),
+}
+
+# Why the store could not be written or read (``StorageUnavailable``'s reasons, where it gives one).
+_STORAGE: dict[str, str] = {
+    "disk_full": QT_TRANSLATE_NOOP(
+        "labels", "Ổ đĩa đã đầy: chưa lưu được gì. Giải phóng dung lượng rồi thử lại."
+    ),
+    "read_only": QT_TRANSLATE_NOOP(
+        "labels", "Thư mục dữ liệu chỉ đọc (không có quyền ghi): chưa lưu được gì."
+    ),
+    "missing": QT_TRANSLATE_NOOP(
+        "labels",
+        "Không tìm thấy tệp tài liệu đã lưu. Báo quản trị viên kiểm tra (motcua attachments verify).",
+    ),
+    "corrupt": QT_TRANSLATE_NOOP(
+        "labels",
+        "Tệp tài liệu đã lưu bị thay đổi hoặc hỏng. Báo quản trị viên kiểm tra (motcua attachments verify).",
+    ),
 }
 
 # The reasons ``records.receipt_codes.parse`` gives; the card parser's reasons are different words.
@@ -117,6 +151,11 @@ def describe_error(exc: DomainError) -> str:
     """A Vietnamese sentence for a domain error: a receipt code that cannot be read is told apart from a
     card's QR code that cannot be read (both are ``invalid_qr_text``)."""
     code = exc.code
-    if code == "invalid_qr_text" and exc.params.get("reason") in RECEIPT_CODE_REASONS:
+    reason = str(exc.params.get("reason", ""))
+    if code == "unreadable_document" and reason in _UNREADABLE:
+        return _t(_UNREADABLE[reason]).format(exc.params.get("name", ""))
+    if code == "storage_unavailable" and reason in _STORAGE:
+        return _t(_STORAGE[reason])
+    if code == "invalid_qr_text" and reason in RECEIPT_CODE_REASONS:
         code = "invalid_receipt_code"
     return error_message(code, str(exc))

@@ -106,6 +106,387 @@
     </message>
 </context>
 <context>
+    <name>AttachmentViewerDialog</name>
+    <message>
+        <location filename="../../ui/attachment_viewer.py" line="+63"/>
+        <source>Xem giấy tờ — {0}</source>
+        <translation>View document — {0}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>In bản sao… (Ctrl+P)</source>
+        <translation>Print a copy… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+84"/>
+        <source>In một bản sao giấy tờ này (Ctrl+P)</source>
+        <translation>Print a copy of this document (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Về trang đầu (Home)</source>
+        <translation>First page (Home)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trang trước (Page Up)</source>
+        <translation>Previous page (Page Up)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trang sau (Page Down)</source>
+        <translation>Next page (Page Down)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tới trang cuối (End)</source>
+        <translation>Last page (End)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Thu nhỏ (Ctrl+-)</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Phóng to (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vừa trang</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Xem trọn một trang (Ctrl+0)</source>
+        <translation>Show a whole page (Ctrl+0)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cỡ thật, 100% (Ctrl+1)</source>
+        <translation>Actual size, 100% (Ctrl+1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vừa rộng</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trang vừa chiều rộng cửa sổ (Ctrl+2)</source>
+        <translation>Fit the page to the width of the window (Ctrl+2)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đi tới trang</source>
+        <translation>Go to page</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gõ số trang (Ctrl+G)</source>
+        <translation>Type a page number (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In bản sao…</source>
+        <translation>Print a copy…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Trang</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Số trang đang xem; gõ số rồi Enter để tới trang đó (Ctrl+G)</source>
+        <translation>The page shown; type a number and press Enter to go to that page (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Tỉ lệ phóng</source>
+        <translation>Zoom level</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Không mở được giấy tờ «{0}»: tệp PDF được khóa bằng mật khẩu.
+Hãy báo quản trị viên; bản lưu trong hồ sơ không bị thay đổi.</source>
+        <translation>Could not open the document “{0}”: the PDF file is password-protected.
+Please tell your administrator; the copy stored in the file has not been changed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không mở được giấy tờ «{0}»: tệp PDF bị hỏng hoặc không phải tệp PDF.
+Hãy báo quản trị viên; nếu cần, số hóa lại giấy tờ này từ bản giấy.</source>
+        <translation>Could not open the document “{0}”: the PDF file is damaged or is not a PDF file.
+Please tell your administrator; if need be, digitise this document again from the paper copy.</translation>
+    </message>
+    <message>
+        <location line="+152"/>
+        <source>Đang in bản sao…</source>
+        <translation>Printing a copy…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>Đã gửi %n trang tới máy in {0}.</source>
+        <translation>
+            <numerusform>%n page sent to printer {0}.</numerusform>
+            <numerusform>%n pages sent to printer {0}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Không in được: {0}</source>
+        <translation>Could not print: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTableModel</name>
+    <message>
+        <location filename="../../ui/attachments_table_model.py" line="+28"/>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tài liệu</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số trang</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm lúc</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Số thứ tự</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên tài liệu (thành phần hồ sơ)</source>
+        <translation>Document name (as on the file’s checklist)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quét, chụp, nhập tệp hay dùng lại tài liệu đã số hóa trước đây</source>
+        <translation>Scanned, captured, imported from a file, or a previously digitised document reused</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Quét</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy ảnh</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập tệp</source>
+        <translation>File import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dùng lại</source>
+        <translation>Reused</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{0} MB</source>
+        <translation>{0} MB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>,</source>
+        <comment>decimal separator</comment>
+        <translation>.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} KB</source>
+        <translation>{0} KB</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Tệp gốc: {0}</source>
+        <translation>Original file: {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cảnh báo đã bỏ qua: {0}</source>
+        <translation>Warnings overridden: {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dùng lại tài liệu đã số hóa của công dân (không phải nộp lại)</source>
+        <translation>Reuses the citizen’s previously digitised document (no need to hand it in again)</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../ui/camera_dialog.py" line="+92"/>
+        <source>Chụp giấy tờ bằng máy ảnh tài liệu</source>
+        <translation>Capture documents with the document camera</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Máy ảnh dùng để chụp</source>
+        <translation>The camera to capture with</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Máy ảnh:</source>
+        <translation>&amp;Camera:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tự tìm và &amp;nắn thẳng trang</source>
+        <translation>Find and &amp;straighten pages automatically</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cắt phần bàn xung quanh và nắn trang bị chụp nghiêng thành hình chữ nhật</source>
+        <translation>Crop away the desk around the page and straighten a page captured at an angle into a rectangle</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Các trang đã chụp, theo thứ tự</source>
+        <translation>Captured pages, in order</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chụp (Space)</source>
+        <translation>Capture (Space)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chụp trang đang đặt dưới máy ảnh (Space hoặc Enter)</source>
+        <translation>Capture the page placed under the camera (Space or Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bỏ trang vừa chụp (Ctrl+Z)</source>
+        <translation>Discard last page (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bỏ trang chụp sau cùng (Ctrl+Z)</source>
+        <translation>Discard the page captured last (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Xong (Ctrl+Enter)</source>
+        <translation>Done (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm các trang đã chụp vào hồ sơ (Ctrl+Enter)</source>
+        <translation>Add the captured pages to the file (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Không tìm thấy máy ảnh tài liệu hay webcam nào.
+Hãy cắm máy ảnh vào máy tính rồi chờ vài giây; hoặc dùng máy quét, hay nhập tệp ảnh/PDF có sẵn.</source>
+        <translation>No document camera or webcam was found.
+Plug the camera into the computer and wait a few seconds; or use the scanner, or import existing image/PDF files.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Không mở được máy ảnh «{0}» ({1}).
+Có thể một chương trình khác đang dùng nó: hãy đóng chương trình đó, hoặc chọn máy ảnh khác.</source>
+        <translation>Could not open the camera “{0}” ({1}).
+Another program may be using it: close that program, or choose another camera.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Đang chụp…</source>
+        <translation>Capturing…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đang xử lý…</source>
+        <translation>Processing…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Không xử lý được ảnh vừa chụp; hãy chụp lại. ({0})</source>
+        <translation>Could not process the captured image; please capture it again. ({0})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Không chụp được: {0}</source>
+        <translation>Could not capture: {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Trang {0}</source>
+        <translation>Page {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Đang xử lý %n ảnh vừa chụp…</source>
+        <translation>
+            <numerusform>Processing %n captured image…</numerusform>
+            <numerusform>Processing %n captured images…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Đã chụp %n trang.</source>
+        <translation>
+            <numerusform>%n page captured.</numerusform>
+            <numerusform>%n pages captured.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đặt trang tiếp theo rồi bấm Space; xong thì bấm Ctrl+Enter.</source>
+        <translation>Place the next page and press Space; when you have finished, press Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đặt trang dưới máy ảnh rồi bấm Space để chụp.</source>
+        <translation>Place a page under the camera and press Space to capture it.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Bỏ %n trang đã chụp?</source>
+        <translation>
+            <numerusform>Discard the %n captured page?</numerusform>
+            <numerusform>Discard the %n captured pages?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CatalogTab</name>
     <message>
         <location filename="../../ui/settings_catalog_tab.py" line="+55"/>
@@ -316,6 +697,79 @@
         <location line="+27"/>
         <source>Hẹn trả: {0}</source>
         <translation>Due: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CropDialog</name>
+    <message>
+        <location filename="../../ui/crop_dialog.py" line="+218"/>
+        <source>Cắt trang</source>
+        <translation>Crop page</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đang tải trang…</source>
+        <translation>Loading the page…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trái</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trên</source>
+        <translation>Top</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phải</source>
+        <translation>Right</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dưới</source>
+        <translation>Bottom</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> điểm ảnh</source>
+        <translation> pixels</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kéo chuột trên trang để vẽ khung cắt, kéo cạnh hoặc góc để chỉnh, kéo bên trong để dời khung. Hoặc gõ vị trí từng cạnh (tính từ góc trên bên trái).</source>
+        <translation>Drag on the page to draw the crop frame, drag an edge or corner to adjust it, drag inside it to move it. Or type the position of each edge (measured from the top left corner).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Toàn trang (Ctrl+Backspace)</source>
+        <translation>Whole page (Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bỏ cắt: giữ cả trang (Ctrl+Backspace)</source>
+        <translation>Undo the crop: keep the whole page (Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cắt (Enter)</source>
+        <translation>Crop (Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Không hiển thị được trang; vẫn có thể gõ vị trí các cạnh.</source>
+        <translation>The page cannot be shown; you can still type the positions of the edges.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Còn lại: {0} × {1} điểm ảnh</source>
+        <translation>Remaining: {0} × {1} pixels</translation>
     </message>
 </context>
 <context>
@@ -677,6 +1131,357 @@
     </message>
 </context>
 <context>
+    <name>DigitizeDialog</name>
+    <message>
+        <location filename="../../ui/digitize_dialog.py" line="+90"/>
+        <source>Số hóa giấy tờ — hồ sơ {0}</source>
+        <translation>Digitise documents — file {0}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location line="+196"/>
+        <source>Máy quét</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location line="-192"/>
+        <source>{0} dpi</source>
+        <translation>{0} dpi</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Xám</source>
+        <translation>Grayscale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Màu</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đen trắng</source>
+        <translation>Black and white</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chế độ màu khi quét và khi lưu PDF</source>
+        <translation>Colour mode for scanning and for the saved PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quét (F6)</source>
+        <translation>&amp;Scan (F6)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quét bằng máy quét đã chọn; khay nạp giấy quét đến hết giấy</source>
+        <translation>Scan with the selected scanner; the document feeder scans until it runs out of paper</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Dừng quét</source>
+        <translation>S&amp;top scanning</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Máy ảnh… (F7)</source>
+        <translation>&amp;Camera… (F7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chụp bằng máy ảnh tài liệu hoặc webcam</source>
+        <translation>Capture with a document camera or webcam</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Nhập tệp… (Ctrl+O)</source>
+        <translation>&amp;Import files… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nhập ảnh (JPEG, PNG, TIFF, BMP) hoặc PDF; có thể kéo thả tệp vào đây</source>
+        <translation>Import images (JPEG, PNG, TIFF, BMP) or PDFs; you can also drag and drop files here</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tệp PDF nhập vào được lưu nguyên như vậy; nhấp đúp để đổi tên</source>
+        <translation>Imported PDF files are saved exactly as they are; double-click to rename</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp PDF giữ nguyên:</source>
+        <translation>PDF files kept as they are:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+311"/>
+        <source>Kiểm tra chất lượng:</source>
+        <translation>Quality check:</translation>
+    </message>
+    <message>
+        <location line="-309"/>
+        <source>&amp;Lưu vào hồ sơ (Ctrl+S)</source>
+        <translation>Sa&amp;ve to file (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Đang tìm máy quét…</source>
+        <translation>Looking for scanners…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Không tìm thấy máy quét</source>
+        <translation>No scanner found</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không có máy quét nào. Dùng máy ảnh tài liệu hoặc nhập tệp ảnh/PDF.</source>
+        <translation>There is no scanner. Use the document camera or import image/PDF files.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Mặt kính</source>
+        <translation>Flatbed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khay nạp giấy</source>
+        <translation>Document feeder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khay nạp, hai mặt</source>
+        <translation>Document feeder, double-sided</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đang quét…</source>
+        <translation>Scanning…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đang quét… đã có {0} trang</source>
+        <translation>Scanning… pages so far: {0}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Đang dừng sau tờ đang quét…</source>
+        <translation>Stopping after the current sheet…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đã quét {0} trang rồi máy quét báo lỗi: {1}</source>
+        <translation>Pages scanned: {0}; then the scanner reported an error: {1}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đã dừng: giữ {0} trang đã quét.</source>
+        <translation>Stopped: the pages already scanned are kept ({0}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã quét {0} trang.</source>
+        <translation>Pages scanned: {0}.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Đã chụp {0} trang.</source>
+        <translation>Pages captured: {0}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nhập ảnh hoặc PDF</source>
+        <translation>Import images or PDFs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ảnh và PDF ({0})</source>
+        <translation>Images and PDFs ({0})</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Đang đọc tệp…</source>
+        <translation>Reading the files…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Đã nhập {0} trang ảnh và {1} tệp PDF.</source>
+        <translation>Imported — image pages: {0}; PDF files: {1}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nhập tệp</source>
+        <translation>Import files</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0} — {1} trang, lưu nguyên</source>
+        <translation>{0} — pages: {1}; kept as it is</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tệp PDF giữ nguyên ({0}):</source>
+        <translation>PDF files kept as they are ({0}):</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>, trang {0}</source>
+        <translation>, page {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>trang trắng</source>
+        <translation>blank page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>độ phân giải thấp ({0:.0f} dpi, cần từ 200 dpi)</source>
+        <translation>low resolution ({0:.0f} dpi; at least 200 dpi needed)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>trang bị nghiêng {0:.1f}°</source>
+        <translation>page skewed by {0:.1f}°</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dung lượng lớn ({0:.1f} MB)</source>
+        <translation>large file ({0:.1f} MB)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chưa có trang nào</source>
+        <translation>no pages yet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Không có cảnh báo.</source>
+        <translation>No warnings.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kiểm tra chất lượng: {0} cảnh báo</source>
+        <translation>Quality check — warnings: {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Chưa có trang hay tệp nào để lưu.</source>
+        <translation>There are no pages or files to save yet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chọn giấy tờ (tên tài liệu) cho mọi tài liệu trước khi lưu.</source>
+        <translation>Choose from the checklist which paper each document is before saving.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đang tạo tệp PDF…</source>
+        <translation>Creating the PDF file…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Kiểm tra chất lượng</source>
+        <translation>Quality check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Có {0} cảnh báo về chất lượng bản số hóa:</source>
+        <translation>The digitised copy has quality warnings ({0}):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vẫn &amp;lưu</source>
+        <translation>&amp;Save anyway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Sửa lại</source>
+        <translation>&amp;Go back and fix</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chưa lưu: sửa các trang có cảnh báo rồi lưu lại.</source>
+        <translation>Not saved: fix the pages with warnings, then save again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đang lưu vào hồ sơ…</source>
+        <translation>Saving to the file…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã lưu {0} tài liệu.</source>
+        <translation>Documents saved: {0}.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Số hóa giấy tờ</source>
+        <translation>Digitise documents</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentRow</name>
+    <message>
+        <location filename="../../ui/page_editor.py" line="+313"/>
+        <source>Nháy để chọn trang đầu của tài liệu này</source>
+        <translation>Click to select the first page of this document</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tài liệu này là giấy tờ nào trong thành phần hồ sơ (Ctrl+G)</source>
+        <translation>Which document on the file’s checklist this is (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tên giấy tờ…</source>
+        <translation>Document name…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên của giấy tờ không có trong thành phần hồ sơ</source>
+        <translation>The name of a document that is not on the file’s checklist</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>— Chọn giấy tờ —</source>
+        <translation>— Choose document —</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Giấy tờ khác…</source>
+        <translation>Other document…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n trang</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>trang {0}</source>
+        <translation>page {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>trang {0}–{1}</source>
+        <translation>pages {0}–{1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tài liệu {0}</source>
+        <translation>Document {0}</translation>
+    </message>
+</context>
+<context>
     <name>ExtensionDialog</name>
     <message>
         <location filename="../../ui/extension_dialog.py" line="+55"/>
@@ -747,6 +1552,71 @@
         <location line="+13"/>
         <source>Hạn mới phải là một ngày làm việc, sau hạn trả hiện tại.</source>
         <translation>The new due date must be a working day after the current due date.</translation>
+    </message>
+</context>
+<context>
+    <name>FileAttachmentsPanel</name>
+    <message>
+        <location filename="../../ui/file_attachments_panel.py" line="+44"/>
+        <location line="+80"/>
+        <location line="+123"/>
+        <source>Tài liệu số hóa</source>
+        <translation>Digitised documents</translation>
+    </message>
+    <message>
+        <location line="-181"/>
+        <source>Chưa có tài liệu số hóa. Quét, chụp hoặc nhập tệp bằng “Thêm tài liệu…”.</source>
+        <translation>No digitised documents yet. Scan, capture or import files with “Add documents…”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Xem</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xem tài liệu đang chọn, in bản sao (Enter)</source>
+        <translation>View the selected document or print a copy (Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thêm tài liệu…</source>
+        <translation>Add documents…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quét, chụp hoặc nhập tệp giấy tờ của hồ sơ (Ctrl+D)</source>
+        <translation>Scan, capture or import the file’s documents (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Gỡ khỏi hồ sơ…</source>
+        <translation>Re&amp;move from file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gỡ tài liệu đang chọn khỏi hồ sơ (Delete); tài liệu vẫn được lưu</source>
+        <translation>Remove the selected document from the file (Delete); the document itself stays stored</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Tài liệu số hóa ({0})</source>
+        <translation>Digitised documents ({0})</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Gỡ tài liệu khỏi hồ sơ</source>
+        <translation>Remove document from file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gỡ “{0}” khỏi hồ sơ {1}? Tài liệu vẫn được lưu và ghi nhật ký. Lý do:</source>
+        <translation>Remove “{0}” from file {1}? The document stays stored and the removal is logged. Reason:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Gỡ khỏi hồ sơ</source>
+        <translation>&amp;Remove from file</translation>
     </message>
 </context>
 <context>
@@ -858,7 +1728,7 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/file_page.py" line="+169"/>
+        <location filename="../../ui/file_page.py" line="+170"/>
         <source>Ẩn</source>
         <translation>Hide</translation>
     </message>
@@ -934,12 +1804,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+358"/>
+        <location line="+382"/>
         <source>Chủ hồ sơ</source>
         <translation>File owner</translation>
     </message>
     <message>
-        <location line="-356"/>
+        <location line="-380"/>
         <source>Người nộp hồ sơ</source>
         <translation>Submitter</translation>
     </message>
@@ -949,7 +1819,7 @@
         <translation>Documents</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Lệ phí và ghi chú</source>
         <translation>Fees and notes</translation>
     </message>
@@ -1055,12 +1925,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+347"/>
+        <location line="+369"/>
         <source>Gia hạn thời gian giải quyết một lần và in văn bản xin lỗi</source>
         <translation>Extend the processing time (once only) and print the letter of apology</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location line="-367"/>
         <source>T&amp;rả kết quả…</source>
         <translation>Re&amp;turn the result…</translation>
     </message>
@@ -1125,12 +1995,12 @@
         <translation>Reload the file (F5)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+106"/>
         <source>Không tìm thấy hồ sơ {0}.</source>
         <translation>File {0} not found.</translation>
     </message>
@@ -2660,6 +3530,219 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
     </message>
 </context>
 <context>
+    <name>PageDelegate</name>
+    <message>
+        <location filename="../../ui/page_editor.py" line="-255"/>
+        <source>chưa chọn giấy tờ</source>
+        <translation>no document chosen</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Đang tạo ảnh…</source>
+        <translation>Creating preview…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Trang {0}  ({1}/{2})</source>
+        <translation>Page {0}  ({1}/{2})</translation>
+    </message>
+</context>
+<context>
+    <name>PageEditor</name>
+    <message>
+        <location line="+244"/>
+        <source>Chưa có trang nào. Quét, chụp hoặc nhập tệp ảnh/PDF để thêm trang vào đây.</source>
+        <translation>No pages yet. Scan, capture or import image/PDF files to add pages here.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&lt;b&gt;Tài liệu&lt;/b&gt; (Ctrl+G: chọn giấy tờ)</source>
+        <translation>&lt;b&gt;Documents&lt;/b&gt; (Ctrl+G: choose document)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mỗi tài liệu là một giấy tờ của hồ sơ. Tách các trang thành tài liệu bằng Ctrl+T.</source>
+        <translation>Each document is one of the file’s papers. Split the pages into documents with Ctrl+T.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Kéo thả trang để sắp xếp (hoặc Ctrl+←/→). Enter hoặc nháy đúp: xem và cắt trang. Chọn nhiều trang bằng Ctrl/Shift.</source>
+        <translation>Drag and drop pages to reorder them (or Ctrl+←/→). Enter or double-click: view and crop a page. Select several pages with Ctrl/Shift.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Xoay trái</source>
+        <translation>Rotate left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xoay trang 90° ngược chiều kim đồng hồ (Ctrl+L)</source>
+        <translation>Rotate the page 90° anticlockwise (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Xoay phải</source>
+        <translation>Rotate right</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xoay trang 90° theo chiều kim đồng hồ (Ctrl+R)</source>
+        <translation>Rotate the page 90° clockwise (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cắt…</source>
+        <translation>Crop…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cắt bớt lề trang (Ctrl+K; Enter hoặc nháy đúp cũng mở)</source>
+        <translation>Trim the page’s margins (Ctrl+K; Enter or double-click also opens it)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xóa các trang đang chọn (Delete)</source>
+        <translation>Delete the selected pages (Delete)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>◀ Lên trước</source>
+        <translation>◀ Move earlier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chuyển trang lên trước (Ctrl+← hoặc Alt+↑); ở đầu tài liệu: sang tài liệu trước</source>
+        <translation>Move the page earlier (Ctrl+← or Alt+↑); at the start of a document: into the previous document</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ra sau ▶</source>
+        <translation>Move later ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chuyển trang ra sau (Ctrl+→ hoặc Alt+↓); ở cuối tài liệu: sang tài liệu sau</source>
+        <translation>Move the page later (Ctrl+→ or Alt+↓); at the end of a document: into the next document</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tách tài liệu ở đây</source>
+        <translation>Split document here</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bắt đầu một tài liệu mới từ trang đang chọn (Ctrl+T)</source>
+        <translation>Start a new document at the selected page (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gộp với tài liệu trước</source>
+        <translation>Merge with previous document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nối tài liệu của trang đang chọn vào tài liệu trước nó (Ctrl+Shift+T)</source>
+        <translation>Join the selected page’s document to the document before it (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chọn giấy tờ</source>
+        <translation>Choose document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chọn giấy tờ cho tài liệu của trang đang chọn (Ctrl+G)</source>
+        <translation>Choose which checklist document the selected page belongs to (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Giấy tờ khác</source>
+        <translation>Other document</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tài liệu {0}</source>
+        <translation>Document {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+141"/>
+        <source>%n trang</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n tài liệu</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n tài liệu chưa chọn giấy tờ</source>
+        <translation>
+            <numerusform>%n with no document chosen</numerusform>
+            <numerusform>%n with no document chosen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PageListModel</name>
+    <message>
+        <location filename="../../ui/page_list_model.py" line="+138"/>
+        <source>Trang {0}</source>
+        <translation>Page {0}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Giấy tờ khác</source>
+        <translation>Other document</translation>
+    </message>
+    <message>
+        <location line="+326"/>
+        <source>Trang {0} — tài liệu {1}, trang {2}/{3}</source>
+        <translation>Page {0} — document {1}, page {2}/{3}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{0} × {1} điểm ảnh, khoảng {2} dpi</source>
+        <translation>{0} × {1} pixels, about {2} dpi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã xoay {0}°</source>
+        <translation>Rotated {0}°</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã cắt</source>
+        <translation>Cropped</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Trang trắng (có thể là mặt sau không có chữ)</source>
+        <translation>Blank page (possibly a reverse side with nothing on it)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Độ phân giải thấp: khoảng {0} dpi</source>
+        <translation>Low resolution: about {0} dpi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trang bị nghiêng {0}°</source>
+        <translation>Page skewed by {0}°</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <location filename="../../ui/user_dialog.py" line="+153"/>
@@ -3593,7 +4676,67 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>The QR code is not a valid MotCua receipt code.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+1"/>
+        <source>Không đọc được tệp giấy tờ.</source>
+        <translation>The document file could not be read.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy quét báo lỗi.</source>
+        <translation>The scanner reported an error.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tệp “{0}” trống (0 byte).</source>
+        <translation>The file “{0}” is empty (0 bytes).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp “{0}” không phải ảnh (JPEG, PNG, TIFF, BMP) hay PDF.</source>
+        <translation>The file “{0}” is not an image (JPEG, PNG, TIFF, BMP) or a PDF.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp “{0}” bị hỏng hoặc không trọn vẹn, không đọc được.</source>
+        <translation>The file “{0}” is damaged or incomplete and cannot be read.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ảnh “{0}” quá lớn (quá nhiều điểm ảnh), có thể là tệp độc hại: không nhận.</source>
+        <translation>The image “{0}” is too large (too many pixels) and may be a malicious file: it was not accepted.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tệp “{0}” quá lớn để đính kèm.</source>
+        <translation>The file “{0}” is too large to attach.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF “{0}” có mật khẩu: hãy xin bản không đặt mật khẩu hoặc quét bản giấy.</source>
+        <translation>The PDF file “{0}” is password-protected: ask for a copy without a password or scan the paper copy.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ổ đĩa đã đầy: chưa lưu được gì. Giải phóng dung lượng rồi thử lại.</source>
+        <translation>The disk is full: nothing has been saved. Free up some space and try again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thư mục dữ liệu chỉ đọc (không có quyền ghi): chưa lưu được gì.</source>
+        <translation>The data folder is read-only (no permission to write): nothing has been saved.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không tìm thấy tệp tài liệu đã lưu. Báo quản trị viên kiểm tra (motcua attachments verify).</source>
+        <translation>The stored document file cannot be found. Ask your administrator to check it (motcua attachments verify).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tệp tài liệu đã lưu bị thay đổi hoặc hỏng. Báo quản trị viên kiểm tra (motcua attachments verify).</source>
+        <translation>The stored document file has been altered or damaged. Ask your administrator to check it (motcua attachments verify).</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>.</source>
         <comment>thousands separator</comment>
         <translation>,</translation>

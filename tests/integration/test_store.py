@@ -313,5 +313,7 @@ def test_the_migrations_build_exactly_the_models_schema(counter: Counter) -> Non
     with counter.services.db.engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     # The SQLite full-text index of files is made by the migration only (a virtual table and its shadows).
-    unexpected = [d for d in differences if not (d[0] == "remove_table" and d[1].name.startswith("files_fts"))]
+    unexpected = [
+        d for d in differences if not (d[0] == "remove_table" and d[1].name.startswith("files_fts"))
+    ]
     assert unexpected == []
