@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from records.attachments import AttachmentView
 from ui.attachments_table_model import AttachmentsTableModel
@@ -112,11 +113,11 @@ class FileAttachmentsPanel(QGroupBox):
         code = self.code
 
         def shown(attachments: list[AttachmentView]) -> None:
-            if generation == self._generation:
+            if generation == self._generation and isValid(self.empty_label):  # the tab may have closed
                 self.show_attachments(attachments)
 
         def failed(exc: BaseException) -> None:
-            if generation != self._generation:
+            if generation != self._generation or not isValid(self.empty_label):
                 return
             from records.errors import DomainError
 
@@ -181,6 +182,8 @@ class FileAttachmentsPanel(QGroupBox):
         self.view_button.setEnabled(False)
 
         def opened(result: tuple[AttachmentView, bytes]) -> None:
+            if not isValid(self.view_button):
+                return
             self._update_buttons()
             self._show_viewer(*result)
 
@@ -251,8 +254,9 @@ class FileAttachmentsPanel(QGroupBox):
         session = self._session
 
         def done(view: AttachmentView) -> None:
-            self.removed.emit(view)
-            self.reload()
+            if isValid(self.table):
+                self.removed.emit(view)
+                self.reload()
 
         session.run(
             lambda: session.services.attachments.remove(attachment_id, session.actor, reason),
