@@ -207,7 +207,6 @@ class FileAttachmentsPanel(QGroupBox):
             )
         )
         dialog.printed.connect(lambda where, pages: self._audit_copy(item, where, pages))
-        dialog.print_failed.connect(self._failed)
         self.viewer_opened.emit(dialog)
         dialog.open()
 
