@@ -77,6 +77,26 @@ def press_enter(widget: QWidget) -> None:
         )
 
 
+def attach_scanned_page(services: object, code: str, actor: object) -> None:
+    """Attach one archived page (a synthetic 200-dpi scan) to the file ``code``."""
+    from PIL import Image, ImageDraw
+
+    from records.attachments import AttachmentSource, NewAttachment
+    from records.clock import now
+    from records.digitize.archive import ArchiveMetadata, ArchiveOptions, build_pdf
+    from records.digitize.pages import Page
+
+    image = Image.new("L", (1654, 2339), 250)
+    draw = ImageDraw.Draw(image)
+    for line in range(24):
+        y = 240 + line * 80
+        draw.rectangle((160, y, 1494 - (line % 4) * 180, y + 14), fill=40)
+    metadata = ArchiveMetadata("Giấy chứng sinh", code, now(), "000.17.22.H56 / 1")
+    pdf = build_pdf([Page(image, 200.0, source="scan:demo")], ArchiveOptions(), metadata)
+    document = NewAttachment("Giấy chứng sinh", pdf, AttachmentSource.SCAN, dpi=200, colour_mode="gray")
+    services.attachments.attach(code, [document], actor)  # type: ignore[attr-defined]
+
+
 def save(widget: QWidget, name: str, suffix: str) -> Path:
     QApplication.processEvents()
     target = HERE / f"{name}{suffix}.png"
@@ -170,9 +190,42 @@ def main() -> None:
         from records.workflow import Status
 
         code = services.files.list(FileQuery(statuses=(Status.IN_PROGRESS,), limit=1))[0].code
+        attach_scanned_page(services, code, admin)
         window.open_file(code)
         settle(1.0)
         save(window, "file", suffix)
+
+        page = window.tabs.currentWidget()
+        panel = page.attachments_panel
+        opened: list[QWidget] = []
+        panel.viewer_opened.connect(opened.append)
+        panel.view_selected()
+        wait_until(lambda: bool(opened))
+        viewer = opened[0]
+        viewer.resize(760, 640)
+        settle(1.0)
+        save(viewer, "viewer", suffix)
+        viewer.close()
+
+        os.environ["MOTCUA_FAKE_SCANNER"] = "sheets=4"  # a scanner with a feeder, for the picture
+        from ui.digitize_dialog import DigitizeDialog
+
+        detail = services.files.show(code)
+        dialog = DigitizeDialog(session, code, [(d.code, d.name) for d in detail.documents], window)
+        dialog.show()
+        wait_until(lambda: dialog.device_combo.count() > 1)
+        dialog.device_combo.setCurrentIndex(dialog.device_combo.findData("fake:feeder"))
+        dialog.source_combo.setCurrentIndex(1)
+        scanned: list[int] = []
+        dialog.scanned.connect(scanned.append)
+        dialog.scan()
+        wait_until(lambda: bool(scanned))
+        dialog.editor.view.selectionModel().clear()
+        if detail.documents:
+            dialog.editor.document_row(0).combo.setCurrentIndex(1)
+        settle(1.5)
+        save(dialog, "digitize", suffix)
+        dialog.close()
 
         window.show_page("day")
         settle(1.0)
