@@ -25,7 +25,6 @@ import io
 import json
 import os
 import platform
-import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -40,6 +39,7 @@ import img2pdf  # noqa: E402
 import numpy as np  # noqa: E402
 import PIL  # noqa: E402
 from PIL import Image, ImageDraw, ImageFont, features  # noqa: E402
+from timing import summary, timed  # noqa: E402  (bench/, the script's own folder)
 
 from records.clock import VIETNAM_TZ  # noqa: E402
 from records.digitize import archive  # noqa: E402
@@ -131,31 +131,6 @@ def _paragraph(
 
 
 # -- timing ----------------------------------------------------------------------------------------------
-
-
-def summary(samples_ms: list[float]) -> dict[str, float]:
-    """Median, p95 (nearest rank), min, max and count of samples in milliseconds."""
-    ordered = sorted(samples_ms)
-    p95 = ordered[max(0, min(len(ordered) - 1, round(0.95 * len(ordered) + 0.5) - 1))]
-    return {
-        "median": statistics.median(ordered),
-        "p95": p95,
-        "min": ordered[0],
-        "max": ordered[-1],
-        "n": len(ordered),
-    }
-
-
-def timed(call: Callable[[], object], reps: int, warmup: int = 2) -> dict[str, float]:
-    """Milliseconds per call over ``reps`` calls after ``warmup`` untimed ones."""
-    for _ in range(warmup):
-        call()
-    samples = []
-    for _ in range(reps):
-        start = time.perf_counter_ns()
-        call()
-        samples.append((time.perf_counter_ns() - start) / 1e6)
-    return summary(samples)
 
 
 def interleaved(calls: dict[str, Callable[[], object]], reps: int) -> dict[str, dict[str, float]]:

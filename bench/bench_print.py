@@ -30,11 +30,9 @@ import os
 import platform
 import random
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -48,6 +46,7 @@ from integration.helpers import make_store_counter, registration  # noqa: E402
 from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+from timing import summary, timed  # noqa: E402  (bench/, the script's own folder)
 
 import resources  # noqa: E402
 from desktop.context import open_services, resolve  # noqa: E402
@@ -70,31 +69,6 @@ DEFAULT_STORE = ROOT / "bench" / "out" / "store-1000000-seed1"  # made by bench_
 
 
 # -- timing ----------------------------------------------------------------------------------------------
-
-
-def summary(samples_ms: list[float]) -> dict[str, float]:
-    """Median, p95 (nearest rank), min, max and count of samples in milliseconds."""
-    ordered = sorted(samples_ms)
-    p95 = ordered[max(0, min(len(ordered) - 1, round(0.95 * len(ordered) + 0.5) - 1))]
-    return {
-        "median": statistics.median(ordered),
-        "p95": p95,
-        "min": ordered[0],
-        "max": ordered[-1],
-        "n": len(ordered),
-    }
-
-
-def timed(call: Callable[[], object], runs: int, warmup: int) -> dict[str, float]:
-    """Milliseconds per call over ``runs`` calls after ``warmup`` untimed ones."""
-    for _ in range(warmup):
-        call()
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter_ns()
-        call()
-        samples.append((time.perf_counter_ns() - start) / 1e6)
-    return summary(samples)
 
 
 # -- synthetic register lines ----------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from records.durable import sync_folder
 from records.errors import InvalidInput, StorageUnavailable
 
 PRIVATE_KEY_FILE = "installation-ed25519.pem"
@@ -131,7 +132,7 @@ class InstallationKeys:
                 os.link(temp, path)  # unlike a rename, fails when the name exists: never overwrites a key
             except FileExistsError:
                 return  # another process made it first: the caller reads theirs
-            _sync_folder(self.folder)
+            sync_folder(self.folder)
         except OSError as exc:
             raise StorageUnavailable(
                 f"cannot write the key file {path}: {exc.strerror}", file=str(path)
@@ -168,17 +169,6 @@ def _read_salt(path: Path, data: bytes) -> bytes:
             file=str(path),
         )
     return data
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the new name durable (POSIX); Windows has no directory handles to flush."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def public_key_text(raw: bytes) -> str:

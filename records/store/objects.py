@@ -32,6 +32,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from records.durable import sync_folder
 from records.errors import StorageUnavailable
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -148,7 +149,7 @@ class ObjectStore:
             except BaseException:
                 _unlink(part)
                 raise
-            _sync_folder(target.parent)
+            sync_folder(target.parent)
 
         _guard(write, f"cannot write to {self.root}")
 
@@ -266,17 +267,6 @@ def _unlink(path: Path) -> None:
         pass
     except OSError:
         pass  # left for recover() or verify to report; never hide the caller's own error
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows has no directory handles to sync and needs none."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _process_started(pid: int) -> float | None:

@@ -50,7 +50,7 @@ CHILD = textwrap.dedent(
             return real_replace(source, target)
         objects.os.replace = replace
     elif point == "renamed":        # the object is in place, its row not committed
-        objects._sync_folder = after(objects._sync_folder)
+        objects.sync_folder = after(objects.sync_folder)
     elif point == "rows_added":     # the rows are in the transaction, not committed
         AttachmentService.add_rows = after(AttachmentService.add_rows)
     elif point == "committed":      # the row committed, the marker not yet removed

@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from sample_store import AGENCY_CODE, AGENCY_NAME, SampleStore, build
-from uitest import WAIT_MS
+from uitest import WAIT_MS, MessageBoxes
 
 from desktop import i18n, ui_font
 from desktop.context import open_services, resolve
@@ -62,6 +63,14 @@ def make_worker() -> Iterator[Callable[[], DatabaseWorker]]:
 def worker(make_worker: Callable[[], DatabaseWorker]) -> DatabaseWorker:
     """One started database worker."""
     return make_worker()
+
+
+@pytest.fixture
+def boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
+    """Warnings recorded instead of shown (a modal box would wait for a click)."""
+    found = MessageBoxes()
+    monkeypatch.setattr(QMessageBox, "warning", found.warning)
+    return found
 
 
 @pytest.fixture

@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 from PIL import Image
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
-from uitest import WAIT_MS
+from uitest import WAIT_MS, MessageBoxes
 
 import ui.digitize_dialog as digitize_dialog
 from records.attachments import AttachmentSource, NewAttachment
@@ -26,24 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from integration.documents import image_bytes, pdf_bytes
 
 CHECKLIST = [(None, "Tờ khai đăng ký khai sinh"), ("GCS", "Giấy chứng sinh")]
-
-
-class _Boxes:
-    """QMessageBox.warning, recorded instead of shown."""
-
-    def __init__(self) -> None:
-        self.shown: list[str] = []
-
-    def warning(self, _parent: object, _title: str, text: str, *args: object) -> QMessageBox.StandardButton:
-        self.shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-
-@pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> _Boxes:
-    found = _Boxes()
-    monkeypatch.setattr(QMessageBox, "warning", found.warning)
-    return found
 
 
 @pytest.fixture(autouse=True)
@@ -120,7 +101,7 @@ def test_the_feeder_is_scanned_to_the_end_and_the_document_attached(qtbot: QtBot
 
 
 def test_imported_files_join_the_pages_and_a_bad_one_is_named(
-    qtbot: QtBot, clerk: UiSession, tmp_path: Path, boxes: _Boxes
+    qtbot: QtBot, clerk: UiSession, tmp_path: Path, boxes: MessageBoxes
 ) -> None:
     dialog, _code = _dialog(qtbot, clerk)
     good = tmp_path / "trang.png"
@@ -131,7 +112,7 @@ def test_imported_files_join_the_pages_and_a_bad_one_is_named(
     broken.write_bytes(image_bytes("JPEG", 200)[:300])
     dialog.import_files([good, kept, broken])
     qtbot.waitUntil(lambda: len(dialog.editor.pages()) == 1 and bool(boxes.shown), timeout=WAIT_MS)
-    assert "hong.jpg" in boxes.shown[0] and "hỏng" in boxes.shown[0]
+    assert "hong.jpg" in boxes.shown[0][1] and "hỏng" in boxes.shown[0][1]
     assert [k.file_name for k in dialog.kept] == ["ban-sao.pdf"]
     assert "1 trang ảnh và 1 tệp PDF" in dialog.status.text()
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from uitest import WAIT_MS
+from uitest import WAIT_MS, MessageBoxes
 
 from records.clock import local
 from records.files import EventView, FileDetail, RegistrationRequest
@@ -27,24 +27,6 @@ from ui.session import UiSession
 from ui.transition_dialog import TransitionDialog
 
 CLERK = "Trần Thị Lan"  # the clerk make_session logs in (tests/ui/conftest.py)
-
-
-class _Boxes:
-    """QMessageBox.warning, recorded instead of shown."""
-
-    def __init__(self) -> None:
-        self.shown: list[tuple[str, str]] = []
-
-    def warning(self, _parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
-        self.shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-
-@pytest.fixture
-def boxes(monkeypatch: pytest.MonkeyPatch) -> _Boxes:
-    found = _Boxes()
-    monkeypatch.setattr(QMessageBox, "warning", found.warning)
-    return found
 
 
 class _Desk:
@@ -370,7 +352,7 @@ def test_the_2018_form_set_has_no_stop_notice(qtbot: QtBot, desk: _Desk) -> None
 
 
 def test_an_extension_prints_the_apology_and_a_second_one_is_refused(
-    qtbot: QtBot, desk: _Desk, boxes: _Boxes
+    qtbot: QtBot, desk: _Desk, boxes: MessageBoxes
 ) -> None:
     code = desk.register()
     page = desk.open(code)
@@ -433,7 +415,7 @@ def test_an_extension_to_a_day_off_is_refused_next_to_the_date(qtbot: QtBot, des
 
 
 def test_a_change_made_elsewhere_is_refused_clearly_and_the_page_catches_up(
-    qtbot: QtBot, desk: _Desk, boxes: _Boxes
+    qtbot: QtBot, desk: _Desk, boxes: MessageBoxes
 ) -> None:
     code = desk.register()
     page = desk.open(code)
@@ -468,7 +450,7 @@ def test_ctrl_p_reprints_the_receipt(qtbot: QtBot, desk: _Desk) -> None:
     desk.wait_printed(FormKind.RECEIPT)
 
 
-def test_ctrl_p_on_a_file_without_a_receipt_says_why(qtbot: QtBot, desk: _Desk, boxes: _Boxes) -> None:
+def test_ctrl_p_on_a_file_without_a_receipt_says_why(qtbot: QtBot, desk: _Desk, boxes: MessageBoxes) -> None:
     page = desk.open(desk.register(status="supplement_requested", note="Thiếu tờ khai"))
     page.reprint_receipt()
     assert boxes.shown == [

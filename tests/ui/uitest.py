@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QMessageBox
 
 from records.clock import VIETNAM_TZ
 from records.files import FileSummary
@@ -52,3 +53,14 @@ def qt_messages(category: str) -> Iterator[list[str]]:
         yield seen
     finally:
         qInstallMessageHandler(previous)
+
+
+class MessageBoxes:
+    """``QMessageBox.warning``, recorded as (title, text) instead of shown (the ``boxes`` fixture)."""
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, str]] = []
+
+    def warning(self, _parent: object, title: str, text: str, *args: object) -> QMessageBox.StandardButton:
+        self.shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
