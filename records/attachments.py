@@ -9,6 +9,7 @@ national portal asks for: DuocSoHoa (digitised) and DuocTaiSuDung (reused from a
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -16,7 +17,7 @@ from typing import Any
 
 from records.clock import iso
 from records.errors import InvalidInput
-from records.text import nfc
+from records.text import fold, nfc
 
 
 class AttachmentSource(StrEnum):
@@ -40,6 +41,25 @@ def document_name(text: str | None) -> str:
     if len(name) > MAX_NAME_LENGTH:
         raise InvalidInput(f"a document name is longer than {MAX_NAME_LENGTH} characters", field="document")
     return name
+
+
+def covers(document_code: str | None, document: str, item_code: str | None, item: str) -> bool:
+    """Whether a document (its checklist code, its name) stands for a checklist item: by code when both
+    have one, else by name compared folded (case and diacritics aside)."""
+    if document_code and item_code:
+        return document_code == item_code
+    return fold(document) == fold(item)
+
+
+def uncovered(
+    items: Sequence[tuple[str | None, str]], documents: Sequence[tuple[str | None, str]]
+) -> list[tuple[str | None, str]]:
+    """The checklist ``items`` ((code, name) pairs) that none of ``documents`` ((code, name)) covers."""
+    return [
+        (code, name)
+        for code, name in items
+        if not any(covers(d_code, d_name, code, name) for d_code, d_name in documents)
+    ]
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from records.attachments import AttachmentSource, AttachmentView
-from ui.labels import number_text
+from ui.labels import decimal_text, number_text
 from ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -63,9 +63,7 @@ class AttachmentsTableModel(RowsTableModel):
     def size_label(self, size: int) -> str:
         """``1,2 MB`` / ``85 KB``."""
         if size >= 1024 * 1024:
-            return self.tr("{0} MB").format(
-                f"{size / 1024 / 1024:.1f}".replace(".", self.tr(",", "decimal separator"))
-            )
+            return self.tr("{0} MB").format(decimal_text(size / 1024 / 1024))
         return self.tr("{0} KB").format(number_text(max(1, round(size / 1024))))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

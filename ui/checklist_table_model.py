@@ -3,7 +3,8 @@
 One line per :class:`~records.procedures.RequiredDocument` of the procedure version in force, pre-filled
 with the counts the procedure asks for, plus lines the clerk adds for papers the checklist does not name.
 The clerk ticks each line received and corrects the counts; mandatory lines left unticked are what makes a
-file incomplete (they are what Mẫu 02 lists as missing).
+file incomplete (they are what Mẫu 02 lists as missing). The last column says whether the paper has been
+digitized (scanned now, or reused from an earlier file): what the gate before the receipt checks.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from records.attachments import covers
 from records.procedures import RequiredDocument
 from ui.table_model import RowsTableModel
 
@@ -24,6 +26,8 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 MAX_COUNT = 999  # what the registration accepts for one kind of copy
 MISSING_COLOUR = QColor("#c62828")
 EXTRA_COLOUR = QColor("#1565c0")
+DIGITISED_COLOUR = QColor("#2e7d32")
+Item = tuple[str | None, str]  # a checklist item or what a document stands for: (code, name)
 
 
 @dataclass
@@ -39,6 +43,7 @@ class ChecklistLine:
     note: str | None = None
     received: bool = False
     extra: bool = False  # added by the clerk, not in the procedure's checklist
+    digitised: str = ""  # "scanned", "reused" or "" (not yet)
 
     @property
     def copies(self) -> int:
@@ -59,7 +64,7 @@ class ChecklistLine:
 class ChecklistTableModel(RowsTableModel):
     """The checklist lines; the received column is checkable, the counts editable (0–999)."""
 
-    COL_RECEIVED, COL_NAME, COL_ORIGINALS, COL_CERTIFIED, COL_PHOTOCOPIES = range(5)
+    COL_RECEIVED, COL_NAME, COL_ORIGINALS, COL_CERTIFIED, COL_PHOTOCOPIES, COL_DIGITISED = range(6)
     COUNT_COLUMNS = (COL_ORIGINALS, COL_CERTIFIED, COL_PHOTOCOPIES)
     LineRole = Qt.ItemDataRole.UserRole + 1
     _ATTRIBUTES: ClassVar[dict[int, str]] = {
@@ -77,6 +82,7 @@ class ChecklistTableModel(RowsTableModel):
             self.tr("Bản chính"),
             self.tr("Bản sao CT"),
             self.tr("Bản chụp"),
+            self.tr("Bản số"),
         ]
         self._header_tips = [
             self.tr("Đánh dấu giấy tờ công dân đã nộp (phím cách)"),
@@ -84,6 +90,7 @@ class ChecklistTableModel(RowsTableModel):
             self.tr("Số bản chính"),
             self.tr("Số bản sao có chứng thực"),
             self.tr("Số bản chụp (photo)"),
+            self.tr("Đã số hóa (quét hoặc dùng lại bản số của hồ sơ trước)"),
         ]
 
     # -- content -----------------------------------------------------------------------------------------
@@ -145,6 +152,27 @@ class ChecklistTableModel(RowsTableModel):
                     self.index(row, self.COL_RECEIVED), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
                 )
 
+    def set_digitised(self, scanned: Sequence[Item], reused: Sequence[Item]) -> None:
+        """Mark each line a scanned or reused document ((checklist code, name) pairs) stands for."""
+        changed = False
+        for line in self._rows:
+            mark = "reused" if _stands_for(line, reused) else ""
+            if _stands_for(line, scanned):
+                mark = "scanned"
+            changed |= mark != line.digitised
+            line.digitised = mark
+        if changed:
+            column = self.COL_DIGITISED
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    def tick(self, code: str | None, name: str) -> None:
+        """Tick as received the line the item (code, name) stands for (a document reused for it)."""
+        for row, line in enumerate(self._rows):
+            if not line.received and covers(code, name, line.code, line.name):
+                self.setData(
+                    self.index(row, self.COL_RECEIVED), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+                )
+
     def line(self, row: int) -> ChecklistLine:
         """The line on ``row``."""
         return self._rows[row]
@@ -185,6 +213,8 @@ class ChecklistTableModel(RowsTableModel):
             return self._received_data(line, role)
         if column == self.COL_NAME:
             return self._name_data(line, role)
+        if column == self.COL_DIGITISED:
+            return self._digitised_data(line, role)
         if column in self.COUNT_COLUMNS:
             value = getattr(line, self._ATTRIBUTES[column])
             if role == Qt.ItemDataRole.DisplayRole:
@@ -208,6 +238,15 @@ class ChecklistTableModel(RowsTableModel):
             if line.mandatory and not line.received:
                 return self.tr("Giấy tờ bắt buộc chưa nhận")
             return None
+        return None
+
+    def _digitised_data(self, line: ChecklistLine, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {"scanned": self.tr("✓ đã quét"), "reused": self.tr("✓ dùng lại")}.get(line.digitised, "–")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and line.digitised:
+            return QBrush(DIGITISED_COLOUR)
         return None
 
     def _name_data(self, line: ChecklistLine, role: int) -> Any:
@@ -262,6 +301,10 @@ class ChecklistTableModel(RowsTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
             return True
         return False
+
+
+def _stands_for(line: ChecklistLine, items: Sequence[Item]) -> bool:
+    return any(covers(code, name, line.code, line.name) for code, name in items)
 
 
 class CountDelegate(QStyledItemDelegate):

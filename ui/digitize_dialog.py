@@ -9,6 +9,11 @@ works and once more before saving, where the clerk may override them; the overri
 with the documents.
 
 Imported PDFs are kept as they are (one document each), listed apart from the page editor.
+
+Two uses: for a registered file (``code`` given) the documents are attached to it at once; at intake, before
+the file exists (``code`` None), the dialog *collects* them (the PDFs are made, the gate passed) and hands
+them to the intake screen, which registers the file and its documents in one unit of work. Such PDFs carry no
+file code in their metadata (it is not given yet); the database row ties them to their file.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ from records.digitize.pages import ColourMode, DraftDocument
 from records.digitize.quality import QualityIssue, QualityWarning, check_documents
 from records.digitize.sources import ImageSource, PdfSource, read_source
 from ui.errors import show_error
+from ui.labels import decimal_text
 from ui.page_editor import PageEditor
 from ui.session import UiSession
 
@@ -76,18 +82,22 @@ class DigitizeDialog(QDialog):
     """Scan, photograph or import the papers of the file ``code`` and attach them."""
 
     attached = Signal(list)  # the AttachmentViews stored
+    collected = Signal(list)  # the NewAttachments made, when collecting for a file not registered yet
     scanned = Signal(int)  # pages a scan added (tests wait on it)
     warnings_shown = Signal(list)  # the quality gate's warnings, each time they are measured
 
     def __init__(
         self,
         session: UiSession,
-        code: str,
+        code: str | None,
         checklist: Sequence[tuple[str | None, str]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Số hóa giấy tờ — hồ sơ {0}").format(code))
+        if code is None:
+            self.setWindowTitle(self.tr("Số hóa giấy tờ — hồ sơ đang tiếp nhận"))
+        else:
+            self.setWindowTitle(self.tr("Số hóa giấy tờ — hồ sơ {0}").format(code))
         self.setAcceptDrops(True)
         self._session = session
         self.code = code
@@ -152,7 +162,9 @@ class DigitizeDialog(QDialog):
         self.warning_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.warning_label = QLabel(self.tr("Kiểm tra chất lượng:"))
 
-        self.save_button = QPushButton(self.tr("&Lưu vào hồ sơ (Ctrl+S)"))
+        self.save_button = QPushButton(
+            self.tr("&Lưu vào hồ sơ (Ctrl+S)") if code is not None else self.tr("&Xong (Ctrl+S)")
+        )
         self.save_button.setDefault(False)
         self.save_button.clicked.connect(self.save)
         self.close_button = QPushButton(self.tr("Đóng"))
@@ -445,8 +457,10 @@ class DigitizeDialog(QDialog):
             QualityIssue.LOW_RESOLUTION: self.tr("độ phân giải thấp ({0:.0f} dpi, cần từ 200 dpi)").format(
                 value
             ),
-            QualityIssue.SKEWED: self.tr("trang bị nghiêng {0:.1f}°").format(abs(value)),
-            QualityIssue.OVERSIZED: self.tr("dung lượng lớn ({0:.1f} MB)").format(value / 1024 / 1024),
+            QualityIssue.SKEWED: self.tr("trang bị nghiêng {0}°").format(decimal_text(abs(value))),
+            QualityIssue.OVERSIZED: self.tr("dung lượng lớn ({0} MB)").format(
+                decimal_text(value / 1024 / 1024)
+            ),
             QualityIssue.MISSING_DOCUMENT: self.tr("chưa có trang nào"),
         }[warning.issue]
         return where + text
@@ -493,7 +507,7 @@ class DigitizeDialog(QDialog):
         def archive() -> tuple[list[NewAttachment], list[QualityWarning]]:
             made: list[tuple[DraftDocument, bytes]] = []
             for document in documents:
-                metadata = ArchiveMetadata(document.name, code, now(), workstation, author)
+                metadata = ArchiveMetadata(document.name, code or "", now(), workstation, author)
                 made.append((document, build_pdf(document.pages, options, metadata)))
             sizes = {document.name: len(pdf) for document, pdf in made}
             warnings = check_documents(documents, required, sizes=sizes)
@@ -552,6 +566,12 @@ class DigitizeDialog(QDialog):
 
     def _attach(self, attachments: list[NewAttachment]) -> None:
         session = self._session
+        if self.code is None:  # intake: the screen registers them with the file
+            self._set_busy(False, self.tr("Đã số hóa {0} tài liệu.").format(len(attachments)))
+            self.collected.emit(attachments)
+            self.accept()
+            return
+        code = self.code
         self.status.setText(self.tr("Đang lưu vào hồ sơ…"))
 
         def done(views: list[AttachmentView]) -> None:
@@ -561,7 +581,7 @@ class DigitizeDialog(QDialog):
                 self.accept()
 
         session.run(
-            lambda: session.services.attachments.attach(self.code, attachments, session.actor),
+            lambda: session.services.attachments.attach(code, attachments, session.actor),
             done,
             self._while_open(self._fail_busy),
         )

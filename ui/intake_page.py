@@ -7,8 +7,15 @@ expected appointment, and how the result goes back. One Save registers the file 
 database worker) and prints Mẫu 01; "Hồ sơ chưa đầy đủ" and "Từ chối tiếp nhận" register it as incomplete
 (Mẫu 02) or refused (Mẫu 03) with the clerk's reason.
 
-Shortcuts: Ctrl+S or Ctrl+Enter save and print the receipt; Ctrl+P prints the last form again; Ctrl+N
-clears the screen for the next citizen; Ctrl+Shift+N starts another file for the same people.
+The papers are digitized before the receipt prints (NĐ 61 Điều 17): "Số hóa giấy tờ" (F6) scans,
+photographs or imports them, and the citizen's earlier documents matching the checklist are offered for
+reuse; Save registers the file and its documents in one unit of work. A received paper with no digitized
+document stops Save with a question (the gate: digitize it, or save anyway, which the audit log notes); a
+workstation without a scanner can turn the gate off in Settings.
+
+Shortcuts: Ctrl+S or Ctrl+Enter save and print the receipt; F6 digitizes the papers; Ctrl+P prints the last
+form again; Ctrl+N clears the screen for the next citizen; Ctrl+Shift+N starts another file for the same
+people.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -37,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from records.attachments import uncovered
 from records.calendar import ProcessingTime
 from records.clock import local, now
 from records.errors import CatalogError, DomainError, InvalidInput, InvalidPersonalId, NotFound
@@ -47,9 +56,10 @@ from records.workflow import Status
 from ui.checklist_table_model import ChecklistTableModel, CountDelegate
 from ui.citizen_files_table_model import CitizenFilesTableModel
 from ui.errors import ERROR_STYLE, FieldMessages, details_of, show_crash
+from ui.intake_documents import IntakeDocuments
 from ui.labels import describe_error, money_text
 from ui.person_form import PersonForm
-from ui.preferences import LAST_PROCEDURE, RECEIPT_COPIES, RECEIPT_PAPER, RETURN_METHOD
+from ui.preferences import DIGITIZE_CHECK, LAST_PROCEDURE, RECEIPT_COPIES, RECEIPT_PAPER, RETURN_METHOD
 from ui.print_controller import PrintController, PrintJob
 from ui.procedure_picker import ProcedurePicker
 from ui.reason_dialog import ReasonDialog
@@ -83,6 +93,9 @@ class IntakePage(QWidget):
         self.reason_dialog: ReasonDialog | None = None  # open while the clerk types a reason
         self._history_person: PersonForm | None = None  # whose previous files the table shows
         self._printing = ""  # the form sent to the printer last
+        self.gate_box: QMessageBox | None = None  # the gate's question (papers not digitized) while open
+        self._saved_documents = 0  # documents stored with the file saved last
+        self._owner_number: str | None = None  # the owner's ID number once the store knows them (for reuse)
 
         self.general_message = QLabel()
         self.messages = FieldMessages(self.general_message)
@@ -176,6 +189,7 @@ class IntakePage(QWidget):
         self.add_document_button.setToolTip(
             self.tr("Thêm giấy tờ công dân nộp không có trong danh mục (Delete để bỏ dòng đã thêm)")
         )
+        self.documents = IntakeDocuments(self._session)
         self.missing_label = QLabel()
         self.missing_label.setWordWrap(True)
         self.missing_label.setStyleSheet(ERROR_STYLE)
@@ -305,6 +319,7 @@ class IntakePage(QWidget):
         checklist_head.addWidget(self.add_document_button)
         checklist_layout.addLayout(checklist_head)
         checklist_layout.addWidget(self.checklist_view, 1)
+        checklist_layout.addWidget(self.documents)
         checklist_layout.addWidget(self.missing_label)
         checklist_layout.addWidget(self.documents_message)
 
@@ -369,6 +384,9 @@ class IntakePage(QWidget):
             self.checklist_view,
             self.receive_all_button,
             self.add_document_button,
+            self.documents.digitize_button,
+            self.documents.discard_button,
+            self.documents.reuse_list,
             self.copies_spin,
             self.pages_spin,
             self.sets_spin,
@@ -404,6 +422,10 @@ class IntakePage(QWidget):
         self.checklist_model.rowsRemoved.connect(self._checklist_changed)
         self.receive_all_button.clicked.connect(self.checklist_model.receive_all_mandatory)
         self.add_document_button.clicked.connect(self._add_document)
+        self.documents.digitize_button.clicked.connect(self.digitize)
+        self.documents.changed.connect(self._mark_digitised)
+        self.documents.collected.connect(self._tick_collected)
+        self.documents.reuse_ticked.connect(self.checklist_model.tick)
         self.copies_spin.valueChanged.connect(self._show_fees)
         self.pages_spin.valueChanged.connect(self._show_fees)
         self.return_combo.currentIndexChanged.connect(self._remember_return_method)
@@ -422,6 +444,7 @@ class IntakePage(QWidget):
             "Ctrl+P": self.reprint,
             "Ctrl+N": self.new_file,
             "Ctrl+Shift+N": self.new_file_same_people,
+            "F6": self.digitize,
         }
         for keys, slot in shortcuts.items():
             QShortcut(QKeySequence(keys), self, slot, Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -484,6 +507,10 @@ class IntakePage(QWidget):
         self.picker.edit.selectAll()
 
     def _show_history(self, form: PersonForm, history: Any) -> None:
+        if form is self.owner_form:
+            citizen = history.citizen if history is not None else None
+            self._owner_number = (citizen.personal_id or citizen.old_id) if citizen is not None else None
+            self._offer_reuse()
         if history is None:
             if form is self._history_person:
                 self.history_model.clear()
@@ -573,6 +600,7 @@ class IntakePage(QWidget):
             self.due_label.clear()
             self.checklist_model.clear()
             self._show_fees()
+            self._offer_reuse()
             return
         if not same:
             self.picker.set_procedure(procedure.code, procedure.name)
@@ -597,6 +625,7 @@ class IntakePage(QWidget):
             self.copies_spin.setValue(1)
             self.pages_spin.setValue(1)
         self._show_fees()
+        self._offer_reuse()
 
     def processing_time_text(self, value: ProcessingTime) -> str:
         """A statutory processing time as the receipt says it."""
@@ -631,6 +660,7 @@ class IntakePage(QWidget):
             self.missing_label.hide()
         if self.documents_message.isVisible():
             self.documents_message.hide()
+        self._mark_digitised()
 
     def _add_document(self) -> None:
         row = self.checklist_model.add_extra()
@@ -643,6 +673,37 @@ class IntakePage(QWidget):
         index = self.checklist_view.currentIndex()
         if index.isValid():
             self.checklist_model.remove_extra(index.row())
+
+    # -- digitized papers ---------------------------------------------------------------------------------
+
+    def digitize(self) -> None:
+        """Scan, photograph or import the citizen's papers (F6): the dialog is asked for the received
+        papers not digitized yet (every line when none is ticked yet)."""
+        if self._locked or self._busy or self._procedure is None:
+            return
+        lines = self.checklist_model.received_lines() or self.checklist_model.lines()
+        items = [(line.code, line.name) for line in lines if line.name.strip()]
+        needed = uncovered(items, self.documents.covered())
+        self.documents.open_dialog(needed or items)
+
+    def undigitised(self) -> list[str]:
+        """The received papers no digitized document stands for: what the gate names."""
+        items = [(line.code, line.name) for line in self.checklist_model.received_lines()]
+        return [name for _code, name in uncovered(items, self.documents.covered())]
+
+    def _mark_digitised(self) -> None:
+        scanned = [(a.checklist_code, a.name) for a in self.documents.collected_documents()]
+        reused = [(o.matches_code, o.matches_name) for o in self.documents.ticked()]
+        self.checklist_model.set_digitised(scanned, reused)
+
+    def _tick_collected(self, _count: int) -> None:
+        """Papers just scanned were handed over: tick their lines received."""
+        for document in self.documents.collected_documents():
+            self.checklist_model.tick(document.checklist_code, document.name)
+
+    def _offer_reuse(self) -> None:
+        items = [(line.code, line.name) for line in self.checklist_model.lines() if not line.extra]
+        self.documents.set_context(self._owner_number, items)
 
     def _fee_rules(self) -> tuple[FeeRule, ...]:
         return self._version.fees if self._version is not None else ()
@@ -781,7 +842,7 @@ class IntakePage(QWidget):
         dialog.open()
 
     def _can_send(self) -> bool:
-        return not self._busy and not self._locked and self.reason_dialog is None
+        return not self._busy and not self._locked and self.reason_dialog is None and self.gate_box is None
 
     def _check(self, status: Status) -> bool:
         """Check the screen before asking for a reason (so the clerk does not type it twice)."""
@@ -793,7 +854,9 @@ class IntakePage(QWidget):
             return False
         return True
 
-    def _register(self, status: Status, note: str | None) -> None:
+    def _register(self, status: Status, note: str | None, undigitised: list[str] | None = None) -> None:
+        """Check the screen, pass the gate (``undigitised``: None until the clerk has answered it), then
+        register the file and its documents on the database worker."""
         if not self._can_send():
             return
         self.messages.clear()
@@ -802,10 +865,55 @@ class IntakePage(QWidget):
         except (FormProblems, DomainError) as exc:
             self._show_problems(exc)
             return
+        if undigitised is None:
+            missing = self.undigitised() if self._gate_applies(status) else []
+            if missing:
+                self._ask_gate(status, note, missing)
+                return
+            undigitised = []
+        additions = self.documents.additions()
         self._busy = True
+        self._saved_documents = len(additions)
         self._update_buttons()
-        files, actor = self._session.services.files, self._session.actor
-        self._session.run(lambda: files.register(request, actor), self._registered, self._register_failed)
+        attachments, actor = self._session.services.attachments, self._session.actor
+        self._session.run(
+            lambda: attachments.register(request, additions, actor, undigitised),
+            self._registered,
+            self._register_failed,
+        )
+
+    def _gate_applies(self, status: Status) -> bool:
+        """The gate stands before the receipt (a received file), on workstations that keep it."""
+        return status is Status.RECEIVED and self._session.prefs.get(DIGITIZE_CHECK)
+
+    def _ask_gate(self, status: Status, note: str | None, missing: list[str]) -> None:
+        """Papers received but not digitized: digitize them (the default), save anyway, or go back."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Giấy tờ chưa số hóa"))
+        box.setText(self.tr("{0} giấy tờ đã nhận chưa được số hóa:").format(len(missing)))
+        box.setInformativeText(
+            "\n".join("• " + name for name in missing[:12])
+            + "\n\n"
+            + self.tr("Giấy tờ phải được số hóa khi tiếp nhận. Lưu mà không số hóa sẽ được ghi lại.")
+        )
+        scan = box.addButton(self.tr("Số &hóa ngay (F6)"), QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton(self.tr("&Vẫn lưu và in biên nhận"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("&Quay lại"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(scan)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.gate_box = box
+
+        def answered(_result: int) -> None:
+            self.gate_box = None
+            clicked = box.clickedButton()
+            if clicked is scan:
+                self.digitize()
+            elif clicked is anyway:
+                self._register(status, note, missing)
+
+        box.finished.connect(answered)
+        box.open()
 
     def _registered(self, detail: FileDetail) -> None:
         self._busy = False
@@ -843,6 +951,8 @@ class IntakePage(QWidget):
             detail_text = self.tr("Hẹn trả kết quả: <b>{0}</b> · {1}").format(
                 shown, _escape(detail.summary.procedure_name)
             )
+            if self._saved_documents:
+                detail_text += " · " + self.tr("{0} tài liệu số hóa").format(self._saved_documents)
             kind = "done"
         elif status is Status.SUPPLEMENT_REQUESTED:
             title = self.tr("Đã lưu hồ sơ chưa đầy đủ (chờ bổ sung). Mã hồ sơ:")
@@ -924,6 +1034,7 @@ class IntakePage(QWidget):
     def _start_again(self) -> None:
         self.messages.clear()
         self.banner.hide()
+        self.documents.clear()
         self._locked = False
         self.sets_spin.setValue(1)
         self._update_buttons()

@@ -125,6 +125,13 @@ def number_text(value: int) -> str:
     return f"{value:,}".replace(",", separator)
 
 
+def decimal_text(value: float, places: int = 1) -> str:
+    """A measure with ``places`` decimals as the UI's language writes it: ``1,5`` in Vietnamese, ``1.5`` in
+    English (the decimal separator is a translated text)."""
+    separator = QCoreApplication.translate("labels", ",", "decimal separator")
+    return f"{value:.{places}f}".replace(".", separator)
+
+
 def money_text(amount: int) -> str:
     """An amount in đồng: ``8.000 đồng`` in Vietnamese, ``8,000 VND`` in English."""
     return QCoreApplication.translate("labels", "{0} đồng").format(number_text(amount))

@@ -44,6 +44,7 @@ from PySide6.QtGui import QImage, QPixmap
 
 from records.digitize.pages import Page
 from records.digitize.quality import QualityIssue, QualityWarning, page_warnings
+from ui.labels import decimal_text
 from ui.qt_images import pil_to_qimage
 
 Index = QModelIndex | QPersistentModelIndex
@@ -502,7 +503,7 @@ class PageListModel(QAbstractListModel):
         if warning.issue is QualityIssue.LOW_RESOLUTION:
             return self.tr("Độ phân giải thấp: khoảng {0} dpi").format(round(warning.value or 0))
         if warning.issue is QualityIssue.SKEWED:
-            return self.tr("Trang bị nghiêng {0}°").format(f"{abs(warning.value or 0):.1f}")
+            return self.tr("Trang bị nghiêng {0}°").format(decimal_text(abs(warning.value or 0)))
         return str(warning.issue)
 
     # -- thumbnails ----------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ LANGUAGE = Option("ui/language", str, "vi")  # "vi" or "en"; MOTCUA_LANG overrid
 LAST_PAGE = Option("ui/last_page", str, "intake")
 LAST_PROCEDURE = Option("intake/last_procedure", str, "")
 RETURN_METHOD = Option("intake/return_method", str, "counter")
+DIGITIZE_CHECK = Option("intake/digitize_check", bool, True)  # the gate: papers digitized before the receipt
 PRINT_DESTINATION = Option("print/destination", str, "preview")  # preview, printer or folder
 PRINTER_NAME = Option("print/printer", str, "")  # empty: the system's default printer
 RECEIPT_PAPER = Option("print/receipt_paper", str, "a4")  # a4, a5 or 80mm (printing.receipt's paper names)

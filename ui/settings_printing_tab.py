@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.preferences import (
+    DIGITIZE_CHECK,
     LANGUAGE,
     PDF_FOLDER,
     PRINT_DESTINATION,
@@ -60,6 +62,14 @@ class PrintingTab(SettingsTab):
         copies_label.setBuddy(self.copies)
         receipt_form.addRow(paper_label, self.paper)
         receipt_form.addRow(copies_label, self.copies)
+        self.digitize_check = QCheckBox(self.tr("Kiểm tra giấy tờ đã &số hóa trước khi in biên nhận"))
+        self.digitize_check.setToolTip(
+            self.tr(
+                "Khi lưu hồ sơ, nhắc nếu còn giấy tờ đã nhận chưa được quét hoặc dùng lại bản số. "
+                "Chỉ tắt ở máy không có máy quét."
+            )
+        )
+        receipt_form.addRow(self.digitize_check)
 
         self.destination = QButtonGroup(self)
         self.preview_button = QRadioButton(self.tr("&Xem trước rồi mới in"))
@@ -101,6 +111,7 @@ class PrintingTab(SettingsTab):
             self.printer.currentIndexChanged,
             self.destination.idToggled,
             self.folder.textEdited,
+            self.digitize_check.toggled,
         ):
             signal.connect(self.mark_dirty)
         self.save_button = QPushButton(self.tr("&Lưu"))
@@ -135,6 +146,7 @@ class PrintingTab(SettingsTab):
         index = DESTINATIONS.index(destination) if destination in DESTINATIONS else 0
         self.destination.button(index).setChecked(True)
         self.folder.setText(prefs.get(PDF_FOLDER))
+        self.digitize_check.setChecked(prefs.get(DIGITIZE_CHECK))
         printer = prefs.get(PRINTER_NAME)
         found = self.printer.findData(printer)
         if found < 0 and printer:  # a printer remembered but not installed now: keep showing it
@@ -168,6 +180,7 @@ class PrintingTab(SettingsTab):
         prefs.set(PRINT_DESTINATION, DESTINATIONS[max(0, self.destination.checkedId())])
         prefs.set(PDF_FOLDER, self.folder.text().strip())
         prefs.set(PRINTER_NAME, str(self.printer.currentData()))
+        prefs.set(DIGITIZE_CHECK, self.digitize_check.isChecked())
         prefs.sync()
         self.mark_clean()
         self.show_ok(self.tr("Đã lưu cài đặt in của máy này."))

@@ -77,8 +77,8 @@ def press_enter(widget: QWidget) -> None:
         )
 
 
-def attach_scanned_page(services: object, code: str, actor: object) -> None:
-    """Attach one archived page (a synthetic 200-dpi scan) to the file ``code``."""
+def scanned_page(code: str = "") -> object:
+    """One archived page (a synthetic 200-dpi scan) of "Giấy chứng sinh", as a NewAttachment."""
     from PIL import Image, ImageDraw
 
     from records.attachments import AttachmentSource, NewAttachment
@@ -93,8 +93,19 @@ def attach_scanned_page(services: object, code: str, actor: object) -> None:
         draw.rectangle((160, y, 1494 - (line % 4) * 180, y + 14), fill=40)
     metadata = ArchiveMetadata("Giấy chứng sinh", code, now(), "000.17.22.H56 / 1")
     pdf = build_pdf([Page(image, 200.0, source="scan:demo")], ArchiveOptions(), metadata)
-    document = NewAttachment("Giấy chứng sinh", pdf, AttachmentSource.SCAN, dpi=200, colour_mode="gray")
-    services.attachments.attach(code, [document], actor)  # type: ignore[attr-defined]
+    return NewAttachment(
+        "Giấy chứng sinh",
+        pdf,
+        AttachmentSource.SCAN,
+        checklist_code="giay_chung_sinh",
+        dpi=200,
+        colour_mode="gray",
+    )
+
+
+def attach_scanned_page(services: object, code: str, actor: object) -> None:
+    """Attach one archived page (a synthetic 200-dpi scan) to the file ``code``."""
+    services.attachments.attach(code, [scanned_page(code)], actor)  # type: ignore[attr-defined]
 
 
 def save(widget: QWidget, name: str, suffix: str) -> Path:
@@ -179,6 +190,8 @@ def main() -> None:
         owner.phone_edit.setText("0912 345 678")
         window.intake.load_procedure("1.001193")
         wait_until(lambda: window.intake.procedure_code == "1.001193")
+        window.intake.checklist_model.receive_all_mandatory()
+        window.intake.documents.add([scanned_page()])  # what the digitizing dialog hands back
         settle(0.5)
         save(window, "intake", suffix)
 

@@ -55,7 +55,7 @@ class ArchiveMetadata:
     """What an archived PDF says about itself."""
 
     title: str  # the document's name
-    file_code: str  # the file's code (the PDF's subject)
+    file_code: str  # the file's code (the PDF's subject); empty before the file is registered
     created_at: datetime  # aware
     workstation: str  # e.g. "000.17.22.H56 / máy 1"
     author: str | None = None  # the clerk
@@ -105,10 +105,10 @@ def build_pdf(pages: Sequence[Page], options: ArchiveOptions, metadata: ArchiveM
         rotation=img2pdf.Rotation.none,  # pages are upright already: an EXIF tag must not turn them again
         engine=img2pdf.Engine.pikepdf,
         title=nfc(metadata.title),
-        subject=nfc(metadata.file_code),
+        subject=nfc(metadata.file_code) or None,
         author=author,
         creator=CREATOR,
-        keywords=[nfc(metadata.file_code), nfc(metadata.workstation)],
+        keywords=[nfc(k) for k in (metadata.file_code, metadata.workstation) if k],
         creationdate=metadata.created_at,
         moddate=metadata.created_at,
     )

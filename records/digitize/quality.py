@@ -19,8 +19,8 @@ import numpy as np
 import numpy.typing as npt
 from PIL import Image
 
+from records.attachments import covers
 from records.digitize.pages import DraftDocument, Page
-from records.text import fold
 
 ANALYSIS_LONG_SIDE = 1600
 MARGIN = 0.03  # of each side, left out of the measures
@@ -123,11 +123,7 @@ def check_documents(
 
 
 def _covers(document: DraftDocument, code: str | None, name: str) -> bool:
-    if not document.pages:
-        return False
-    if code is not None and document.checklist_code is not None:
-        return document.checklist_code == code
-    return fold(document.name) == fold(name)
+    return bool(document.pages) and covers(document.checklist_code, document.name, code, name)
 
 
 # -- measures --------------------------------------------------------------------------------------------

@@ -76,19 +76,29 @@ class AttachmentService:
             return [_view(session, row, file.code) for row in rows]
 
     def register(
-        self, request: RegistrationRequest, additions: Sequence[Addition], actor: Actor
+        self,
+        request: RegistrationRequest,
+        additions: Sequence[Addition],
+        actor: Actor,
+        undigitised: Sequence[str] = (),
     ) -> FileDetail:
         """Register a file with its attached documents, all in one unit of work: either the file and every
-        document are stored, or nothing is (the objects written first are taken back)."""
+        document are stored, or nothing is (the objects written first are taken back). ``undigitised``
+        names the received papers the clerk chose not to digitize (the gate overridden): noted in the audit
+        log with the registration."""
         if self._files is None:
             raise NotInitialised("attachments were built without the file service")
         files = self._files
-        if not additions:
+        if not additions and not undigitised:
             return files.register(request, actor)
         with self._staged(additions) as pending:
 
             def attach(session: Session, file: File) -> None:
-                self.add_rows(session, file, additions, pending, actor)
+                if additions:
+                    self.add_rows(session, file, additions, pending, actor)
+                if undigitised:
+                    names = [document_name(name) for name in undigitised]
+                    audit.append(session, actor, "file.undigitised", "file", file.code, {"documents": names})
 
             return files.register(request, actor, also=attach)
 
@@ -109,6 +119,9 @@ class AttachmentService:
         """Add the rows of ``additions`` to ``file`` inside the caller's unit of work (objects already
         written by :meth:`run_with_staged`)."""
         stamp = now()
+        # Positions follow the file's last one: lock the file's row so that two writers on PostgreSQL take
+        # turns (SQLite's write lock already makes them); a no-op on SQLite.
+        session.execute(select(File.id).where(File.id == file.id).with_for_update())
         position = int(
             session.scalar(select(func.max(Attachment.position)).where(Attachment.file_id == file.id)) or 0
         )

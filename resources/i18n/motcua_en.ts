@@ -320,12 +320,6 @@ Please tell your administrator; if need be, digitise this document again from th
     </message>
     <message>
         <location line="+1"/>
-        <source>,</source>
-        <comment>decimal separator</comment>
-        <translation>.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>{0} KB</source>
         <translation>{0} KB</translation>
     </message>
@@ -596,7 +590,7 @@ Another program may be using it: close that program, or choose another camera.</
 <context>
     <name>ChecklistTableModel</name>
     <message>
-        <location filename="../../ui/checklist_table_model.py" line="+75"/>
+        <location filename="../../ui/checklist_table_model.py" line="+80"/>
         <source>Đã nhận</source>
         <translation>Received</translation>
     </message>
@@ -619,6 +613,11 @@ Another program may be using it: close that program, or choose another camera.</
         <location line="+1"/>
         <source>Bản chụp</source>
         <translation>Photocopies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bản số</source>
+        <translation>Digitized</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -646,7 +645,12 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Number of photocopies</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+1"/>
+        <source>Đã số hóa (quét hoặc dùng lại bản số của hồ sơ trước)</source>
+        <translation>Digitized (scanned, or an earlier file’s copy reused)</translation>
+    </message>
+    <message>
+        <location line="+140"/>
         <source>khác</source>
         <translation>other</translation>
     </message>
@@ -662,6 +666,16 @@ Another program may be using it: close that program, or choose another camera.</
     </message>
     <message>
         <location line="+6"/>
+        <source>✓ đã quét</source>
+        <translation>✓ scanned</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>✓ dùng lại</source>
+        <translation>✓ reused</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>(nhập tên giấy tờ)</source>
         <translation>(type the document’s name)</translation>
     </message>
@@ -1133,18 +1147,23 @@ Another program may be using it: close that program, or choose another camera.</
 <context>
     <name>DigitizeDialog</name>
     <message>
-        <location filename="../../ui/digitize_dialog.py" line="+90"/>
+        <location filename="../../ui/digitize_dialog.py" line="+98"/>
+        <source>Số hóa giấy tờ — hồ sơ đang tiếp nhận</source>
+        <translation>Digitize papers — file being received</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Số hóa giấy tờ — hồ sơ {0}</source>
         <translation>Digitise documents — file {0}</translation>
     </message>
     <message>
         <location line="+20"/>
-        <location line="+196"/>
+        <location line="+198"/>
         <source>Máy quét</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-194"/>
         <source>{0} dpi</source>
         <translation>{0} dpi</translation>
     </message>
@@ -1215,17 +1234,22 @@ Another program may be using it: close that program, or choose another camera.</
     </message>
     <message>
         <location line="+3"/>
-        <location line="+311"/>
+        <location line="+315"/>
         <source>Kiểm tra chất lượng:</source>
         <translation>Quality check:</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-312"/>
         <source>&amp;Lưu vào hồ sơ (Ctrl+S)</source>
         <translation>Sa&amp;ve to file (Ctrl+S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>&amp;Xong (Ctrl+S)</source>
+        <translation>&amp;Done (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1346,16 +1370,16 @@ Another program may be using it: close that program, or choose another camera.</
     </message>
     <message>
         <location line="+3"/>
-        <source>trang bị nghiêng {0:.1f}°</source>
-        <translation>page skewed by {0:.1f}°</translation>
+        <source>trang bị nghiêng {0}°</source>
+        <translation>page skewed {0}°</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>dung lượng lớn ({0:.1f} MB)</source>
-        <translation>large file ({0:.1f} MB)</translation>
+        <source>dung lượng lớn ({0} MB)</source>
+        <translation>large file ({0} MB)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>chưa có trang nào</source>
         <translation>no pages yet</translation>
     </message>
@@ -1410,7 +1434,12 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Not saved: fix the pages with warnings, then save again.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Đã số hóa {0} tài liệu.</source>
+        <translation>{0} document(s) digitized.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Đang lưu vào hồ sơ…</source>
         <translation>Saving to the file…</translation>
     </message>
@@ -1557,14 +1586,14 @@ Another program may be using it: close that program, or choose another camera.</
 <context>
     <name>FileAttachmentsPanel</name>
     <message>
-        <location filename="../../ui/file_attachments_panel.py" line="+44"/>
-        <location line="+80"/>
-        <location line="+123"/>
+        <location filename="../../ui/file_attachments_panel.py" line="+46"/>
+        <location line="+96"/>
+        <location line="+125"/>
         <source>Tài liệu số hóa</source>
         <translation>Digitised documents</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-200"/>
         <source>Chưa có tài liệu số hóa. Quét, chụp hoặc nhập tệp bằng “Thêm tài liệu…”.</source>
         <translation>No digitised documents yet. Scan, capture or import files with “Add documents…”.</translation>
     </message>
@@ -1599,12 +1628,12 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Remove the selected document from the file (Delete); the document itself stays stored</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+62"/>
         <source>Tài liệu số hóa ({0})</source>
         <translation>Digitised documents ({0})</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Gỡ tài liệu khỏi hồ sơ</source>
         <translation>Remove document from file</translation>
     </message>
@@ -2820,9 +2849,78 @@ Another program may be using it: close that program, or choose another camera.</
     </message>
 </context>
 <context>
+    <name>IntakeDocuments</name>
+    <message>
+        <location filename="../../ui/intake_documents.py" line="+57"/>
+        <source>Số hó&amp;a giấy tờ… (F6)</source>
+        <translation>Di&amp;gitize papers… (F6)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quét, chụp hoặc nhập tệp giấy tờ công dân nộp; lưu cùng hồ sơ khi bấm Lưu</source>
+        <translation>Scan, photograph or import the citizen’s papers; they are stored with the file on Save</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+100"/>
+        <source>Bỏ bản số</source>
+        <translation>Discard digitized copies</translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <source>Bỏ các tài liệu vừa số hóa (chưa lưu) để làm lại</source>
+        <translation>Discard the documents just digitized (not saved yet) to start again</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Giấy tờ đã số hóa ở hồ sơ trước (đánh dấu để dùng lại, công dân không phải nộp lại):</source>
+        <translation>Papers digitized for an earlier file (tick to reuse; the citizen need not hand them in again):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Phím cách: dùng lại / bỏ dùng lại</source>
+        <translation>Space: reuse / do not reuse</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Giấy tờ đã số hóa</source>
+        <translation>Digitized papers</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Bỏ {0} tài liệu vừa số hóa (chưa lưu)?</source>
+        <translation>Discard the {0} document(s) just digitized (not saved yet)?</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Tài liệu “{0}” của hồ sơ {1}</source>
+        <translation>Document “{0}” of file {1}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{0} — hồ sơ {1}, {2}, {3} trang</source>
+        <translation>{0} — file {1}, {2}, {3} page(s)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Đã số hóa {0} tài liệu: {1}</source>
+        <translation>{0} document(s) digitized: {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chưa số hóa giấy tờ nào.</source>
+        <translation>No paper digitized yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dùng lại {0} tài liệu.</source>
+        <translation>{0} document(s) reused.</translation>
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../ui/intake_page.py" line="+104"/>
+        <location filename="../../ui/intake_page.py" line="+117"/>
         <source>Chủ hồ sơ</source>
         <translation>File owner</translation>
     </message>
@@ -2877,7 +2975,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Add a document the citizen handed in that is not on the checklist (Delete removes an added line)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Số bản</source>
         <translation>Copies</translation>
     </message>
@@ -2953,12 +3051,12 @@ Another program may be using it: close that program, or choose another camera.</
     </message>
     <message>
         <location line="+32"/>
-        <location line="+609"/>
+        <location line="+705"/>
         <source>Ctrl+N: tiếp nhận hồ sơ mới · Ctrl+Shift+N: hồ sơ khác cho cùng người nộp · Ctrl+P: in lại</source>
         <translation>Ctrl+N: new file · Ctrl+Shift+N: another file for the same people · Ctrl+P: print again</translation>
     </message>
     <message>
-        <location line="-605"/>
+        <location line="-701"/>
         <source>Mở hồ sơ</source>
         <translation>Open file</translation>
     </message>
@@ -2968,12 +3066,12 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Administrative procedure</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Phí, lệ phí và trả kết quả</source>
         <translation>Fees and return of the result</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+198"/>
         <source>{0}: {1} hồ sơ, hiện {2} hồ sơ gần nhất.</source>
         <translation>{0} — previous files: {1}; the latest {2} are shown.</translation>
     </message>
@@ -2993,7 +3091,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Choose a procedure to see its documents, processing time and fees.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>; tối đa {0} nếu phải xác minh</source>
         <translation>; up to {0} if verification is needed</translation>
     </message>
@@ -3013,7 +3111,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Due (if received now): &lt;b&gt;{0}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>trong ngày (tiếp nhận sau {0} thì trả trong ngày làm việc tiếp theo)</source>
         <translation>same day (if received after {0}, the next working day)</translation>
     </message>
@@ -3033,7 +3131,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Required documents not received: {0}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+65"/>
         <source>Lệ phí: không có</source>
         <translation>Fees: none</translation>
     </message>
@@ -3093,7 +3191,37 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Save and print the refusal</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+66"/>
+        <source>Giấy tờ chưa số hóa</source>
+        <translation>Papers not digitized</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} giấy tờ đã nhận chưa được số hóa:</source>
+        <translation>{0} paper(s) received but not digitized:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Giấy tờ phải được số hóa khi tiếp nhận. Lưu mà không số hóa sẽ được ghi lại.</source>
+        <translation>Papers must be digitized on receipt. Saving without digitizing them is recorded.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Số &amp;hóa ngay (F6)</source>
+        <translation>&amp;Digitize now (F6)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vẫn lưu và in biên nhận</source>
+        <translation>Save and &amp;print the receipt anyway</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quay lại</source>
+        <translation>&amp;Go back</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Đã tiếp nhận hồ sơ. Mã hồ sơ:</source>
         <translation>File received. File code:</translation>
     </message>
@@ -3103,7 +3231,12 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Due: &lt;b&gt;{0}&lt;/b&gt; · {1}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>{0} tài liệu số hóa</source>
+        <translation>{0} digitized document(s)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Đã lưu hồ sơ chưa đầy đủ (chờ bổ sung). Mã hồ sơ:</source>
         <translation>Incomplete file saved (awaiting documents). File code:</translation>
     </message>
@@ -3143,7 +3276,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Sent to printer {0}.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure chosen.</translation>
     </message>
@@ -3216,7 +3349,7 @@ Another program may be using it: close that program, or choose another camera.</
 <context>
     <name>LanguageTab</name>
     <message>
-        <location filename="../../ui/settings_printing_tab.py" line="+188"/>
+        <location filename="../../ui/settings_printing_tab.py" line="+201"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
@@ -3697,7 +3830,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../ui/page_list_model.py" line="+138"/>
+        <location filename="../../ui/page_list_model.py" line="+139"/>
         <source>Trang {0}</source>
         <translation>Page {0}</translation>
     </message>
@@ -4007,7 +4140,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>PrintingTab</name>
     <message>
-        <location filename="../../ui/settings_printing_tab.py" line="-179"/>
+        <location filename="../../ui/settings_printing_tab.py" line="-190"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
@@ -4047,7 +4180,17 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>&amp;Copies:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Kiểm tra giấy tờ đã &amp;số hóa trước khi in biên nhận</source>
+        <translation>Chec&amp;k that the papers are digitized before printing the receipt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Khi lưu hồ sơ, nhắc nếu còn giấy tờ đã nhận chưa được quét hoặc dùng lại bản số. Chỉ tắt ở máy không có máy quét.</source>
+        <translation>On saving a file, warn about received papers neither scanned nor reused from an earlier file. Turn off only on a computer with no scanner.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Xem trước rồi mới in</source>
         <translation>Pre&amp;view before printing</translation>
     </message>
@@ -4073,12 +4216,12 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Máy in mặc định của hệ thống</source>
         <translation>System default printer</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-38"/>
         <source>Máy in</source>
         <translation>Printer</translation>
     </message>
@@ -4088,7 +4231,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>P&amp;rinter:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Lưu</source>
         <translation>&amp;Save</translation>
     </message>
@@ -4103,7 +4246,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>Printing</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>{0} (không thấy trên máy)</source>
         <translation>{0} (not found on this computer)</translation>
     </message>
@@ -4113,7 +4256,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>Folder for PDF printouts</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Đã lưu cài đặt in của máy này.</source>
         <translation>Print settings for this computer saved.</translation>
     </message>
@@ -4740,6 +4883,12 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <source>.</source>
         <comment>thousands separator</comment>
         <translation>,</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>,</source>
+        <comment>decimal separator</comment>
+        <translation>.</translation>
     </message>
     <message>
         <location line="+6"/>

@@ -1,15 +1,20 @@
-"""Documents for the attachment tests, made in memory: page images, PDFs (plain, encrypted, damaged)."""
+"""Documents for the attachment tests, made in memory: page images, PDFs (plain, encrypted, damaged), and
+documents ready to attach."""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import img2pdf
 import pikepdf
 from PIL import Image, ImageDraw
 
+from records.attachments import AttachmentSource, NewAttachment
 from records.store.objects import ObjectStore
+
+BIRTH = "Giấy chứng sinh"
 
 
 def page_image(text: str = "Giấy khai sinh", dpi: int = 100, mode: str = "L") -> Image.Image:
@@ -50,6 +55,14 @@ def encrypted_pdf() -> bytes:
     with pikepdf.open(io.BytesIO(pdf_bytes())) as pdf:
         pdf.save(out, encryption=pikepdf.Encryption(owner="chu", user="mat-khau"))
     return out.getvalue()
+
+
+def scanned(data: bytes | None = None, name: str = BIRTH, **extra: Any) -> NewAttachment:
+    """A scanned document to attach: ``data`` (a two-page PDF unless given) named ``name``; ``extra`` goes
+    to :class:`NewAttachment` (dpi, colour_mode, checklist_code...)."""
+    return NewAttachment(
+        name=name, data=pdf_bytes(2) if data is None else data, source=AttachmentSource.SCAN, **extra
+    )
 
 
 def stored_files(store: ObjectStore) -> list[Path]:

@@ -13,21 +13,13 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
-from integration.documents import encrypted_pdf, image_bytes, pdf_bytes, stored_files
+from integration.documents import BIRTH, encrypted_pdf, image_bytes, pdf_bytes, scanned, stored_files
 from integration.helpers import ID_HOA, Counter, registration, store_dump
-from records.attachments import AttachmentSource, NewAttachment, ReusedAttachment
+from records.attachments import AttachmentSource, ReusedAttachment
 from records.errors import InvalidInput, NotFound, StorageUnavailable, UnreadableDocument
 from records.files import RegistrationRequest
 from records.store.models import AuditEntry
 from records.store.objects import ObjectStore, sha256_of
-
-BIRTH = "Giấy chứng sinh"
-
-
-def _doc(data: bytes | None = None, name: str = BIRTH, **extra: object) -> NewAttachment:
-    return NewAttachment(
-        name=name, data=pdf_bytes(2) if data is None else data, source=AttachmentSource.SCAN, **extra
-    )  # type: ignore[arg-type]
 
 
 def _store(counter: Counter) -> ObjectStore:
@@ -46,7 +38,7 @@ def test_a_document_is_stored_by_its_hash_and_listed_with_its_file(counter: Coun
     file = counter.register()
     data = pdf_bytes(3)
     [view] = counter.services.attachments.attach(
-        file.code, [_doc(data, colour_mode="gray", dpi=200)], counter.clerk
+        file.code, [scanned(data, colour_mode="gray", dpi=200)], counter.clerk
     )
     assert view.sha256 == sha256_of(data) and view.size == len(data) and view.pages == 3
     assert view.file_code == file.code and view.position == 1 and view.name == BIRTH
@@ -61,7 +53,7 @@ def test_a_document_is_stored_by_its_hash_and_listed_with_its_file(counter: Coun
 
 def test_a_document_named_like_a_checklist_item_is_tied_to_it(counter: Counter) -> None:
     file = counter.register()  # its checklist holds "Tờ khai"
-    counter.services.attachments.attach(file.code, [_doc(name="  tờ   KHAI ")], counter.clerk)
+    counter.services.attachments.attach(file.code, [scanned(name="  tờ   KHAI ")], counter.clerk)
     with counter.services.db.reading() as uow:
         tied = uow.session.execute(
             text("SELECT d.name FROM attachments a JOIN file_documents d ON d.id = a.document_id")
@@ -73,7 +65,7 @@ def test_the_same_bytes_twice_are_one_object(counter: Counter) -> None:
     file = counter.register()
     data = pdf_bytes()
     first, second = counter.services.attachments.attach(
-        file.code, [_doc(data), _doc(data, name="Bản sao")], counter.clerk
+        file.code, [scanned(data), scanned(data, name="Bản sao")], counter.clerk
     )
     assert first.sha256 == second.sha256 and (first.position, second.position) == (1, 2)
     assert len(stored_files(_store(counter))) == 1
@@ -96,7 +88,9 @@ def test_what_is_not_a_readable_pdf_is_refused_and_nothing_is_stored(
     before = store_dump(counter.services)
     with pytest.raises(UnreadableDocument) as info:
         counter.services.attachments.attach(
-            file.code, [_doc(pdf_bytes()), _doc(encrypted_pdf() if data is None else data)], counter.clerk
+            file.code,
+            [scanned(pdf_bytes()), scanned(encrypted_pdf() if data is None else data)],
+            counter.clerk,
         )
     assert info.value.params["reason"] == reason
     assert store_dump(counter.services) == before
@@ -106,7 +100,7 @@ def test_what_is_not_a_readable_pdf_is_refused_and_nothing_is_stored(
 def test_an_image_must_be_archived_before_it_is_attached(counter: Counter) -> None:
     file = counter.register()
     with pytest.raises(UnreadableDocument):
-        counter.services.attachments.attach(file.code, [_doc(image_bytes("PNG"))], counter.clerk)
+        counter.services.attachments.attach(file.code, [scanned(image_bytes("PNG"))], counter.clerk)
     assert stored_files(_store(counter)) == []
 
 
@@ -114,9 +108,9 @@ def test_an_unknown_file_or_a_nameless_document_is_refused_with_nothing_stored(c
     file = counter.register()
     before = store_dump(counter.services)
     with pytest.raises(NotFound):
-        counter.services.attachments.attach("H55.242-260302-9999", [_doc()], counter.clerk)
+        counter.services.attachments.attach("H55.242-260302-9999", [scanned()], counter.clerk)
     with pytest.raises(InvalidInput):
-        counter.services.attachments.attach(file.code, [_doc(name="   ")], counter.clerk)
+        counter.services.attachments.attach(file.code, [scanned(name="   ")], counter.clerk)
     with pytest.raises(InvalidInput):
         counter.services.attachments.attach(file.code, [], counter.clerk)
     assert store_dump(counter.services) == before
@@ -128,7 +122,7 @@ def test_a_failed_commit_takes_the_new_object_back_but_keeps_one_already_used(
 ) -> None:
     file = counter.register()
     kept = pdf_bytes(1, "đã có")
-    counter.services.attachments.attach(file.code, [_doc(kept)], counter.clerk)
+    counter.services.attachments.attach(file.code, [scanned(kept)], counter.clerk)
     before = store_dump(counter.services)
     service = counter.services.attachments
     real = service.add_rows
@@ -139,7 +133,7 @@ def test_a_failed_commit_takes_the_new_object_back_but_keeps_one_already_used(
 
     monkeypatch.setattr(service, "add_rows", add_then_fail)
     with pytest.raises(RuntimeError):
-        service.attach(file.code, [_doc(kept), _doc(pdf_bytes(1, "mới"))], counter.clerk)
+        service.attach(file.code, [scanned(kept), scanned(pdf_bytes(1, "mới"))], counter.clerk)
     assert store_dump(counter.services) == before
     assert [p.name for p in stored_files(_store(counter))] == [sha256_of(kept)]
     assert service.verify().intact
@@ -152,13 +146,13 @@ def test_a_full_disk_is_a_clear_refusal_and_leaves_nothing(
     before = store_dump(counter.services)
     monkeypatch.setattr("records.store.objects.open", _open_with_full_disk(open), raising=False)
     with pytest.raises(StorageUnavailable) as info:
-        counter.services.attachments.attach(file.code, [_doc(pdf_bytes(4))], counter.clerk)
+        counter.services.attachments.attach(file.code, [scanned(pdf_bytes(4))], counter.clerk)
     monkeypatch.undo()
     assert info.value.params["reason"] == "disk_full"
     assert "disk is full" in str(info.value)
     assert store_dump(counter.services) == before
     assert stored_files(_store(counter)) == []
-    counter.services.attachments.attach(file.code, [_doc(pdf_bytes(4))], counter.clerk)  # space is back
+    counter.services.attachments.attach(file.code, [scanned(pdf_bytes(4))], counter.clerk)  # space is back
     assert counter.services.attachments.verify().intact
 
 
@@ -203,7 +197,7 @@ def test_a_read_only_documents_folder_is_a_clear_refusal(
 
     monkeypatch.setattr("records.store.objects.open", refuse, raising=False)
     with pytest.raises(StorageUnavailable) as info:
-        counter.services.attachments.attach(file.code, [_doc()], counter.clerk)
+        counter.services.attachments.attach(file.code, [scanned()], counter.clerk)
     monkeypatch.undo()
     assert info.value.params["reason"] == "read_only" and "read-only" in str(info.value)
     assert counter.services.attachments.for_file(file.code) == []
@@ -216,18 +210,36 @@ def test_a_read_only_documents_folder_is_a_clear_refusal(
 def test_a_file_and_its_documents_are_registered_together(counter: Counter) -> None:
     request = RegistrationRequest.from_json(registration())
     detail = counter.services.attachments.register(
-        request, [_doc(), _doc(pdf_bytes(1, "khác"), "Tờ khai")], counter.clerk
+        request, [scanned(), scanned(pdf_bytes(1, "khác"), "Tờ khai")], counter.clerk
     )
     views = counter.services.attachments.for_file(detail.code)
     assert [v.name for v in views] == [BIRTH, "Tờ khai"]
     assert counter.services.attachments.verify().intact
 
 
+def test_papers_left_undigitized_at_registration_are_noted_with_it(counter: Counter) -> None:
+    request = RegistrationRequest.from_json(registration())
+    detail = counter.services.attachments.register(
+        request, [scanned()], counter.clerk, undigitised=["  Tờ   khai "]
+    )
+    with counter.services.db.reading() as uow:
+        entries = uow.session.execute(
+            select(AuditEntry.action, AuditEntry.details).where(AuditEntry.entity_id == detail.code)
+        ).all()
+    assert [action for action, _ in entries] == ["file.registered", "attachment.added", "file.undigitised"]
+    assert entries[-1][1] == {"documents": ["Tờ khai"]}
+    bare = counter.services.attachments.register(
+        RegistrationRequest.from_json(registration()), [], counter.clerk, undigitised=["Tờ khai"]
+    )
+    assert counter.services.attachments.for_file(bare.code) == []
+    assert _actions(counter)[-1] == "file.undigitised"
+
+
 def test_a_refused_registration_stores_no_document(counter: Counter) -> None:
     before = store_dump(counter.services)
     request = RegistrationRequest.from_json(registration(procedure="9.999999"))
     with pytest.raises(NotFound):
-        counter.services.attachments.register(request, [_doc()], counter.clerk)
+        counter.services.attachments.register(request, [scanned()], counter.clerk)
     assert store_dump(counter.services) == before
     assert stored_files(_store(counter)) == []
 
@@ -237,7 +249,9 @@ def test_a_refused_registration_stores_no_document(counter: Counter) -> None:
 
 def test_a_citizens_earlier_document_is_offered_and_reused_as_the_same_object(counter: Counter) -> None:
     first = counter.register()
-    [earlier] = counter.services.attachments.attach(first.code, [_doc(name="Giấy khai sinh")], counter.clerk)
+    [earlier] = counter.services.attachments.attach(
+        first.code, [scanned(name="Giấy khai sinh")], counter.clerk
+    )
     second = counter.register(received_at="2026-03-03T09:00:00")
     offers = counter.services.attachments.reusable(
         first.owner.personal_id or "", [(None, "Tờ khai"), ("KS", "giay khai sinh")]
@@ -255,7 +269,7 @@ def test_a_citizens_earlier_document_is_offered_and_reused_as_the_same_object(co
 
 def test_another_citizens_document_cannot_be_reused(counter: Counter) -> None:
     first = counter.register()
-    [earlier] = counter.services.attachments.attach(first.code, [_doc()], counter.clerk)
+    [earlier] = counter.services.attachments.attach(first.code, [scanned()], counter.clerk)
     stranger = counter.register(personal_id=ID_HOA, full_name="Lê Thị Hoa")
     with pytest.raises(InvalidInput, match="same citizen"):
         counter.services.attachments.attach(stranger.code, [ReusedAttachment(earlier.id)], counter.clerk)
@@ -269,7 +283,7 @@ def test_another_citizens_document_cannot_be_reused(counter: Counter) -> None:
 def test_opening_a_document_is_audited_and_checks_its_bytes(counter: Counter) -> None:
     file = counter.register()
     data = pdf_bytes()
-    [view] = counter.services.attachments.attach(file.code, [_doc(data)], counter.clerk)
+    [view] = counter.services.attachments.attach(file.code, [scanned(data)], counter.clerk)
     shown, read = counter.services.attachments.open(view.id, counter.admin)
     assert read == data and shown == view
     assert _actions(counter)[-1] == "attachment.opened"
@@ -280,7 +294,7 @@ def test_opening_a_document_is_audited_and_checks_its_bytes(counter: Counter) ->
 
 def test_removing_marks_the_document_and_deletes_nothing(counter: Counter) -> None:
     file = counter.register()
-    [view] = counter.services.attachments.attach(file.code, [_doc()], counter.clerk)
+    [view] = counter.services.attachments.attach(file.code, [scanned()], counter.clerk)
     removed = counter.services.attachments.remove(view.id, counter.clerk, "nhầm hồ sơ")
     assert removed.removed
     assert counter.services.attachments.for_file(file.code) == []
@@ -296,7 +310,9 @@ def test_removing_marks_the_document_and_deletes_nothing(counter: Counter) -> No
 def test_verify_names_missing_corrupt_and_orphan_objects(counter: Counter) -> None:
     file = counter.register()
     a, b, c = (pdf_bytes(1, name) for name in ("một", "hai", "ba"))
-    views = counter.services.attachments.attach(file.code, [_doc(a), _doc(b), _doc(c)], counter.clerk)
+    views = counter.services.attachments.attach(
+        file.code, [scanned(a), scanned(b), scanned(c)], counter.clerk
+    )
     store = _store(counter)
     assert counter.services.attachments.verify().to_json()["intact"] is True
     store.path(views[0].sha256).unlink()

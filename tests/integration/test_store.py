@@ -10,17 +10,31 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
 import records.store.migrate as migrate
 from desktop.cli import main
 from desktop.context import DB_FILE_NAME, Location, open_services, resolve
-from integration.helpers import AGENCY_CODE, AGENCY_NAME, ID_DUC, Counter, registration, vn
-from records.errors import StorageUnavailable
+from integration.documents import BIRTH, pdf_bytes, scanned
+from integration.helpers import (
+    AGENCY_CODE,
+    AGENCY_NAME,
+    ID_DUC,
+    ID_HOA,
+    Counter,
+    registration,
+    store_dump,
+    vn,
+)
+from records.attachments import AttachmentSource, ReusedAttachment
+from records.errors import NotFound, StorageUnavailable
 from records.files import FileQuery, RegistrationRequest
+from records.services import Services
 from records.store.migrate import current_revision, head_revision
+from records.store.models import AuditEntry
+from records.store.objects import sha256_of
 from records.workflow import Status
 
 EXPECTED_TABLES = {
@@ -300,6 +314,116 @@ def test_postgresql_store(tmp_path: Path, pg_url: str) -> None:
             conn.exec_driver_sql("DELETE FROM file_events")
     finally:
         services.db.dispose()
+
+
+@pytest.fixture
+def pg_services(tmp_path: Path, pg_url: str) -> Iterator[Services]:
+    """Services on a fresh PostgreSQL schema (documents in ``tmp_path``), initialised."""
+    services = open_services(resolve(str(tmp_path), pg_url))
+    try:
+        assert services.db.engine.dialect.name == "postgresql"
+        services.settings.initialise(agency_code=AGENCY_CODE, agency_name=AGENCY_NAME)
+        yield services
+    finally:
+        services.db.dispose()
+
+
+def _last_audit(services: Services) -> AuditEntry:
+    with services.db.reading() as uow:
+        entry = uow.session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).one()
+        uow.session.expunge(entry)
+        return entry
+
+
+@pytest.mark.postgres
+def test_postgresql_attachments(pg_services: Services) -> None:
+    services = pg_services
+    attachments = services.attachments
+    actor = services.users.system(1)
+
+    # attach a PDF to a registered file
+    first = services.files.register(RegistrationRequest.from_json(registration()), actor)
+    birth_pdf = pdf_bytes(2, "khai sinh")
+    [birth] = attachments.attach(first.code, [scanned(birth_pdf, colour_mode="gray", dpi=200)], actor)
+    assert birth.sha256 == sha256_of(birth_pdf) and birth.size == len(birth_pdf) and birth.pages == 2
+    assert (birth.file_code, birth.position, birth.name, birth.dpi) == (first.code, 1, BIRTH, 200)
+    assert birth.digitised and not birth.reused
+    assert attachments.for_file(first.code) == [birth]
+    assert attachments.objects.path(birth.sha256).read_bytes() == birth_pdf
+    assert not attachments.objects.pending()  # the marker went with the commit
+
+    # register a file and its document in one unit of work; the document is tied to the checklist item
+    second = attachments.register(
+        RegistrationRequest.from_json(registration(received_at="2026-03-02T10:00:00")),
+        [scanned(pdf_bytes(1, "tờ khai"), "  tờ   KHAI ")],
+        actor,
+    )
+    [form] = attachments.for_file(second.code)
+    assert form.name == "tờ KHAI" and form.position == 1
+    with services.db.reading() as uow:
+        tied = uow.session.execute(
+            text(
+                "SELECT d.name FROM attachments a JOIN file_documents d ON d.id = a.document_id "
+                "WHERE a.id = :id"
+            ),
+            {"id": form.id},
+        ).scalar_one()
+    assert tied == "Tờ khai"
+
+    # the citizen's earlier documents are offered, newest first, and one is reused as the same object
+    offers = attachments.reusable(ID_DUC, [("KS", "giay chung sinh"), (None, "Tờ khai")])
+    assert [(o.attachment.id, o.matches_code, o.matches_name) for o in offers] == [
+        (form.id, None, "Tờ khai"),
+        (birth.id, "KS", "giay chung sinh"),
+    ]
+    assert attachments.reusable(ID_HOA, [(None, BIRTH)]) == []
+    [reused] = attachments.attach(second.code, [ReusedAttachment(birth.id, checklist_code="KS")], actor)
+    assert reused.sha256 == birth.sha256 and reused.reused and reused.reused_from == birth.id
+    assert reused.source is AttachmentSource.REUSE and reused.position == 2
+    assert _last_audit(services).action == "attachment.reused"
+
+    # opening is audited
+    shown, read = attachments.open(birth.id, actor)
+    assert shown == birth and read == birth_pdf
+    assert _last_audit(services).action == "attachment.opened"
+
+    # removing marks the row, with its reason, and keeps the bytes
+    removed = attachments.remove(reused.id, actor, "nhầm hồ sơ")
+    assert removed.removed and removed.id == reused.id
+    entry = _last_audit(services)
+    assert entry.action == "attachment.removed" and entry.details["reason"] == "nhầm hồ sơ"
+    assert attachments.for_file(second.code) == [form]
+    assert [v.id for v in attachments.for_file(second.code, include_removed=True)] == [form.id, reused.id]
+    assert attachments.objects.exists(reused.sha256)
+
+    report = attachments.verify()
+    assert report.intact and (report.objects, report.ok) == (2, 2) and report.pending == ()
+
+    # the triggers refuse deleting either table (and the rows stay)
+    for table in ("attachments", "stored_objects"):
+        with (
+            pytest.raises(DBAPIError, match=f"{table} is never deleted from"),
+            services.db.engine.begin() as conn,
+        ):
+            conn.exec_driver_sql(f"DELETE FROM {table}")
+    assert len(attachments.for_file(second.code, include_removed=True)) == 2
+    assert attachments.verify().objects == 2
+
+
+@pytest.mark.postgres
+def test_postgresql_refused_registration_stores_no_document(pg_services: Services) -> None:
+    services = pg_services
+    actor = services.users.system(1)
+    services.files.register(RegistrationRequest.from_json(registration()), actor)
+    before = store_dump(services)
+    refused = pdf_bytes(1, "bị từ chối")
+    request = RegistrationRequest.from_json(registration(procedure="9.999999"))
+    with pytest.raises(NotFound):
+        services.attachments.register(request, [scanned(refused)], actor)
+    assert store_dump(services) == before
+    assert not services.attachments.objects.exists(sha256_of(refused))
+    report = services.attachments.verify()
+    assert report.intact and report.objects == 0 and report.pending == ()
 
 
 def test_the_migrations_build_exactly_the_models_schema(counter: Counter) -> None:

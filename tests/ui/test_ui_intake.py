@@ -21,7 +21,7 @@ from records.errors import StorageUnavailable
 from records.files import FileDetail, FileQuery, RegistrationRequest
 from records.workflow import Status
 from ui.intake_page import IntakePage
-from ui.preferences import LAST_PROCEDURE, PDF_FOLDER, PRINT_DESTINATION, RETURN_METHOD
+from ui.preferences import DIGITIZE_CHECK, LAST_PROCEDURE, PDF_FOLDER, PRINT_DESTINATION, RETURN_METHOD
 from ui.print_controller import PrintController, file_name
 from ui.session import UiSession
 
@@ -49,6 +49,7 @@ def intake(qtbot: QtBot, fresh_store: Any, make_session: Callable[..., UiSession
     session = make_session(fresh_store)
     session.prefs.set(PRINT_DESTINATION, "folder")
     session.prefs.set(PDF_FOLDER, str(tmp_path / "printouts"))
+    session.prefs.set(DIGITIZE_CHECK, False)  # the gate has its own tests (test_ui_intake_documents.py)
     return _show(qtbot, session, tmp_path / "printouts")
 
 
@@ -498,6 +499,7 @@ def test_tab_reaches_every_control_in_the_designed_order(qtbot: QtBot, intake: I
         page.checklist_view,
         page.receive_all_button,
         page.add_document_button,
+        page.documents.digitize_button,  # "Bỏ bản số" and the reuse offers only when there are some
         page.sets_spin,  # copies and pages only for fees counted by copy or page
         page.return_combo,
         page.save_button,

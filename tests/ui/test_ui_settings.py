@@ -22,6 +22,7 @@ from records.procedures import dump_catalog, load_catalog
 from records.users import Role
 from ui.holiday_days_table_model import HolidayDaysTableModel
 from ui.preferences import (
+    DIGITIZE_CHECK,
     LANGUAGE,
     PDF_FOLDER,
     PRINT_DESTINATION,
@@ -557,6 +558,8 @@ def test_printing_choices_persist_in_the_preferences(
     tab.copies.setCurrentIndex(tab.copies.findData(2))
     tab.folder_button.setChecked(True)
     assert tab.folder.isEnabled()
+    assert tab.digitize_check.isChecked()  # the gate before the receipt is on by default
+    tab.digitize_check.setChecked(False)  # a workstation with no scanner
     tab.ask_folder = lambda start: str(tmp_path / "ban-in")  # type: ignore[method-assign]
     tab.choose_folder_button.click()
     assert tab.is_dirty()
@@ -567,6 +570,7 @@ def test_printing_choices_persist_in_the_preferences(
     assert prefs.get(PRINT_DESTINATION) == "folder"
     assert prefs.get(PDF_FOLDER) == str(tmp_path / "ban-in")
     assert prefs.get(PRINTER_NAME) == ""
+    assert prefs.get(DIGITIZE_CHECK) is False
     assert prefs.pdf_folder() == tmp_path / "ban-in"
 
 

@@ -158,18 +158,20 @@ def test_files_page_in_english(
 
 
 def test_numbers_and_money_in_english(english: None) -> None:
-    from ui.labels import money_text, number_text
+    from ui.labels import decimal_text, money_text, number_text
 
     assert number_text(1_234_567) == "1,234,567"
     assert money_text(8000) == "8,000 VND"
+    assert decimal_text(2.345) == "2.3"  # a skew in degrees, a size in MB
 
 
 def test_numbers_and_money_in_vietnamese() -> None:
-    from ui.labels import money_text, number_text
+    from ui.labels import decimal_text, money_text, number_text
 
     assert number_text(1_234_567) == "1.234.567"
     assert money_text(8000) == "8.000 đồng"
     assert number_text(999) == "999"
+    assert decimal_text(2.345) == "2,3" and decimal_text(12.0, 0) == "12"
 
 
 def test_main_window_in_english(
