@@ -2,7 +2,8 @@
 
 Opening a document reads and checks its bytes on the database worker (and notes the opening in the audit
 log), then shows it in :class:`~ui.attachment_viewer.AttachmentViewerDialog`; a copy printed from there is
-audited too. Adding documents is the page's business (the digitizing dialog): the panel asks with
+audited too. Beside the list, the selected document's first page (a thumbnail cached by
+:mod:`ui.thumbnails`). Adding documents is the page's business (the digitizing dialog): the panel asks with
 :attr:`add_requested`.
 """
 
@@ -12,9 +13,10 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +35,8 @@ from ui.labels import describe_error
 from ui.preferences import PRINTER_NAME
 from ui.session import UiSession
 
+PREVIEW_WIDTH, PREVIEW_HEIGHT = 124, 172  # an A4 first page, a little smaller than the cached thumbnail
+
 
 class FileAttachmentsPanel(QGroupBox):
     """The "Tài liệu số hóa" box of a file's page."""
@@ -41,12 +45,14 @@ class FileAttachmentsPanel(QGroupBox):
     loaded = Signal(list)  # the AttachmentViews shown
     viewer_opened = Signal(object)  # the AttachmentViewerDialog (tests close it)
     removed = Signal(object)  # the AttachmentView taken off
+    preview_shown = Signal(bool)  # a thumbnail was shown (True) or the document has none (False)
 
     def __init__(self, session: UiSession, code: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Tài liệu số hóa"), parent)
         self._session = session
         self.code = code
         self._generation = 0
+        self._preview_generation = 0
         self.model = AttachmentsTableModel()
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -91,16 +97,31 @@ class FileAttachmentsPanel(QGroupBox):
         remove_action.triggered.connect(self.ask_remove_selected)
         self.table.addAction(remove_action)
 
+        self.preview = QLabel()
+        self.preview.setFixedSize(PREVIEW_WIDTH, PREVIEW_HEIGHT)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.preview.setWordWrap(True)
+        self.preview.setStyleSheet("color: #777777")
+        self.preview.setToolTip(self.tr("Trang đầu của tài liệu đang chọn (Enter: xem cả tài liệu)"))
+        self.preview.hide()
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.view_button)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-        layout.addWidget(self.empty_label)
-        layout.addLayout(buttons)
+        listing = QVBoxLayout()
+        listing.setContentsMargins(0, 0, 0, 0)
+        listing.addWidget(self.table)
+        listing.addWidget(self.empty_label)
+        listing.addLayout(buttons)
+        listing.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(listing, 1)
+        layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._show_preview)
         self._update_buttons()
 
     # -- loading -----------------------------------------------------------------------------------------
@@ -142,6 +163,7 @@ class FileAttachmentsPanel(QGroupBox):
         self.setTitle(self.tr("Tài liệu số hóa ({0})").format(count) if count else self.tr("Tài liệu số hóa"))
         self.table.setVisible(bool(count))
         self.empty_label.setVisible(not count)
+        self.preview.setVisible(bool(count))
         rows = min(max(count, 1), 6)
         height = (
             self.table.horizontalHeader().height() + rows * self.table.verticalHeader().defaultSectionSize()
@@ -156,6 +178,39 @@ class FileAttachmentsPanel(QGroupBox):
         """The document selected in the list."""
         rows = self.table.selectionModel().selectedRows()
         return self.model.attachment(rows[0].row()) if rows else None
+
+    def _show_preview(self, *_args: object) -> None:
+        """The selected document's first page, from the thumbnail cache (made in the background)."""
+        self._preview_generation += 1
+        generation = self._preview_generation
+        item = self.selected()
+        self.preview.clear()
+        if item is None:
+            return
+        thumbnails = self._session.thumbnails
+
+        def shown(image: QImage | None) -> None:
+            if generation != self._preview_generation or not isValid(self.preview):
+                return
+            if image is None:
+                self.preview.setText(self.tr("Không xem trước được"))
+            else:
+                self.preview.setPixmap(
+                    QPixmap.fromImage(image).scaled(
+                        PREVIEW_WIDTH - 4,
+                        PREVIEW_HEIGHT - 4,
+                        Qt.AspectRatioMode.KeepAspectRatio,
+                        Qt.TransformationMode.SmoothTransformation,
+                    )
+                )
+            self.preview_shown.emit(image is not None)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._preview_generation and isValid(self.preview):
+                self._failed(exc)
+
+        sha256 = item.sha256
+        self._session.background(lambda: thumbnails.image(sha256), shown, failed)
 
     def _update_buttons(self, *_args: object) -> None:
         chosen = self.selected() is not None

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,6 +35,7 @@ from ui.session import UiSession
 ChecklistItem = tuple[str | None, str]  # (code, name)
 MUTED_STYLE = "color: #555555"
 REUSE_ROWS_SHOWN = 3
+ICON_WIDTH, ICON_HEIGHT = 22, 31  # an A4 page's thumbnail beside an offer
 
 
 class IntakeDocuments(QWidget):
@@ -72,6 +74,7 @@ class IntakeDocuments(QWidget):
         self.reuse_label.setWordWrap(True)
         self.reuse_list = QListWidget()
         self.reuse_list.setToolTip(self.tr("Phím cách: dùng lại / bỏ dùng lại"))
+        self.reuse_list.setIconSize(QSize(ICON_WIDTH, ICON_HEIGHT))  # each offer's first page
         self.reuse_list.itemChanged.connect(self._offer_changed)
 
         row = QHBoxLayout()
@@ -216,6 +219,25 @@ class IntakeDocuments(QWidget):
         self._show()
         self.changed.emit()
         self.offers_loaded.emit(len(self._offers))
+        self._load_icons()
+
+    def _load_icons(self) -> None:
+        """Each offer's first page as its icon (thumbnails made in the background)."""
+        if not self._offers:
+            return
+        generation = self._generation
+        thumbnails = self._session.thumbnails
+        hashes = [offer.attachment.sha256 for offer in self._offers]
+
+        def shown(images: list[QImage | None]) -> None:
+            if generation != self._generation:
+                return
+            for row, image in enumerate(images):
+                if image is not None and row < self.reuse_list.count():
+                    self.reuse_list.item(row).setIcon(QIcon(QPixmap.fromImage(image)))
+
+        # Icons are a convenience: one that cannot be made is left out without a message.
+        self._session.background(lambda: [thumbnails.image(sha) for sha in hashes], shown, lambda _exc: None)
 
     def offer_text(self, offer: ReusableDocument) -> str:
         """One offer: the checklist item, the earlier document's file, date and pages."""
@@ -248,5 +270,6 @@ class IntakeDocuments(QWidget):
         self.reuse_list.setVisible(shown)
         if shown:
             rows = min(len(self._offers), REUSE_ROWS_SHOWN)
-            height = self.reuse_list.sizeHintForRow(0) * rows + 2 * self.reuse_list.frameWidth() + 2
+            row_height = max(self.reuse_list.sizeHintForRow(0), ICON_HEIGHT + 4)  # icons come later
+            height = row_height * rows + 2 * self.reuse_list.frameWidth() + 2
             self.reuse_list.setFixedHeight(height)

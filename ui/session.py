@@ -8,7 +8,7 @@ rendering and file work through :meth:`UiSession.background`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from records.services import Services
@@ -16,6 +16,7 @@ from records.services.settings import AgencyConfig
 from records.users import Actor, Role
 from ui.preferences import Preferences
 from ui.tasks import BackgroundPool, DatabaseWorker, Task
+from ui.thumbnails import Thumbnails
 
 
 @dataclass
@@ -29,6 +30,7 @@ class UiSession:
     agency: AgencyConfig
     actor: Actor
     full_name: str
+    _thumbnails: Thumbnails | None = field(default=None, repr=False)
 
     def run(
         self,
@@ -47,6 +49,14 @@ class UiSession:
     ) -> Task:
         """Rendering or file work: ``fn`` on the background pool, the answer back on the UI thread."""
         return self.pool.submit(fn, on_success, on_error)
+
+    @property
+    def thumbnails(self) -> Thumbnails:
+        """First-page thumbnails of stored documents, cached in the data folder."""
+        if self._thumbnails is None:
+            folder = self.prefs.data_dir / "cache" / "thumbnails"
+            self._thumbnails = Thumbnails(folder, self.services.attachments.objects.path)
+        return self._thumbnails
 
     @property
     def is_supervisor(self) -> bool:

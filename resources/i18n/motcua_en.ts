@@ -1586,14 +1586,14 @@ Another program may be using it: close that program, or choose another camera.</
 <context>
     <name>FileAttachmentsPanel</name>
     <message>
-        <location filename="../../ui/file_attachments_panel.py" line="+46"/>
-        <location line="+96"/>
-        <location line="+125"/>
+        <location filename="../../ui/file_attachments_panel.py" line="+51"/>
+        <location line="+112"/>
+        <location line="+159"/>
         <source>Tài liệu số hóa</source>
         <translation>Digitised documents</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-249"/>
         <source>Chưa có tài liệu số hóa. Quét, chụp hoặc nhập tệp bằng “Thêm tài liệu…”.</source>
         <translation>No digitised documents yet. Scan, capture or import files with “Add documents…”.</translation>
     </message>
@@ -1628,12 +1628,22 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Remove the selected document from the file (Delete); the document itself stays stored</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+20"/>
+        <source>Trang đầu của tài liệu đang chọn (Enter: xem cả tài liệu)</source>
+        <translation>First page of the selected document (Enter: view the whole document)</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Tài liệu số hóa ({0})</source>
         <translation>Digitised documents ({0})</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+33"/>
+        <source>Không xem trước được</source>
+        <translation>No preview</translation>
+    </message>
+    <message>
+        <location line="+98"/>
         <source>Gỡ tài liệu khỏi hồ sơ</source>
         <translation>Remove document from file</translation>
     </message>
@@ -2851,7 +2861,7 @@ Another program may be using it: close that program, or choose another camera.</
 <context>
     <name>IntakeDocuments</name>
     <message>
-        <location filename="../../ui/intake_documents.py" line="+57"/>
+        <location filename="../../ui/intake_documents.py" line="+59"/>
         <source>Số hó&amp;a giấy tờ… (F6)</source>
         <translation>Di&amp;gitize papers… (F6)</translation>
     </message>
@@ -2862,12 +2872,12 @@ Another program may be using it: close that program, or choose another camera.</
     </message>
     <message>
         <location line="+6"/>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Bỏ bản số</source>
         <translation>Discard digitized copies</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-100"/>
         <source>Bỏ các tài liệu vừa số hóa (chưa lưu) để làm lại</source>
         <translation>Discard the documents just digitized (not saved yet) to start again</translation>
     </message>
@@ -2882,7 +2892,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Space: reuse / do not reuse</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Giấy tờ đã số hóa</source>
         <translation>Digitized papers</translation>
     </message>
@@ -2897,7 +2907,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Document “{0}” of file {1}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+29"/>
         <source>{0} — hồ sơ {1}, {2}, {3} trang</source>
         <translation>{0} — file {1}, {2}, {3} page(s)</translation>
     </message>

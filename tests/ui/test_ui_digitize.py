@@ -154,8 +154,12 @@ def test_the_file_page_lists_opens_and_removes_documents(qtbot: QtBot, clerk: Ui
     panel = FileAttachmentsPanel(clerk, code)
     qtbot.addWidget(panel)
     panel.show()
+    previews: list[bool] = []
+    panel.preview_shown.connect(previews.append)
     with qtbot.waitSignal(panel.loaded, timeout=WAIT_MS):
         panel.reload()
+    qtbot.waitUntil(lambda: bool(previews), timeout=WAIT_MS)
+    assert previews == [True] and panel.preview.pixmap().width() > 0  # the first page, beside the list
     model = panel.model
     assert model.rowCount() == 1
     assert model.data(model.index(0, model.COL_NAME)) == "Giấy chứng sinh"

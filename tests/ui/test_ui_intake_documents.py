@@ -211,6 +211,7 @@ def test_an_earlier_document_is_offered_ticked_and_reused(qtbot: QtBot, intake: 
     offers = page.documents.reuse_list
     assert offers.isVisible() and offers.count() == 1
     assert offers.item(0).text().startswith(f"{BIRTH_PAPER} — hồ sơ {earlier.code}")
+    qtbot.waitUntil(lambda: not offers.item(0).icon().isNull(), timeout=WAIT_MS)  # its first page
     assert not page.checklist_model.line(1).received
     offers.item(0).setCheckState(Qt.CheckState.Checked)
     assert page.checklist_model.line(1).received  # a reused paper counts as handed over
