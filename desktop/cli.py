@@ -610,6 +610,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_documents.add_commands(sub, add)
 
+    from desktop import cli_sync  # export, import-ack, central …: their own module
+
+    cli_sync.add_commands(sub, add)
+
+    from desktop import cli_dvcqg  # export-dvcqg: its own module
+
+    cli_dvcqg.add_commands(sub, add)
+
     p = add(sub, "demo-data", cmd_demo_data, "fill the store with realistic demonstration files")
     p.add_argument("--files", type=int, required=True)
     p.add_argument("--seed", type=int, default=1)

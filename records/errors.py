@@ -120,3 +120,14 @@ class FormNotApplicable(DomainError):
     the agency's form set does not have."""
 
     code = "form_not_applicable"
+
+
+class BundleRefused(DomainError):
+    """An offline sync bundle that cannot be taken. ``reason`` says why; :mod:`records.sync.crypto` gives
+    ``bad_signature`` (the manifest's signature does not match the sending workstation's key),
+    ``not_encrypted`` (the file is not an encrypted bundle), ``unknown_format`` (a format this version
+    cannot read), ``not_encrypted_for_us`` (encrypted to another centre's key), ``truncated`` (cut short)
+    and ``corrupt`` (altered or damaged); the bundle reader adds its own. ``file`` names the file when
+    there is one. Nothing was imported."""
+
+    code = "bundle_refused"

@@ -77,8 +77,8 @@ class InstallationKeys:
         """The secret 32-byte salt of the ID hash."""
         with self._lock:
             if self._salt is None:
-                self._salt = self._load_or_create(
-                    ID_SALT_FILE, lambda: secrets.token_bytes(ID_SALT_BYTES), _read_salt
+                self._salt = load_or_create_key_file(
+                    self.folder, ID_SALT_FILE, lambda: secrets.token_bytes(ID_SALT_BYTES), _read_salt
                 )
             return self._salt
 
@@ -87,58 +87,65 @@ class InstallationKeys:
     def _private_key(self) -> Ed25519PrivateKey:
         with self._lock:
             if self._private is None:
-                self._private = self._load_or_create(PRIVATE_KEY_FILE, _new_private_pem, _read_private)
+                self._private = load_or_create_key_file(
+                    self.folder, PRIVATE_KEY_FILE, _new_private_pem, _read_private
+                )
             return self._private
 
-    def _load_or_create(self, name: str, make: Callable[[], bytes], read: Callable[[Path, bytes], _T]) -> _T:
-        path = self.folder / name
-        data = self._read_bytes(path)
-        if data is None:
-            self._create(path, make())
-            data = self._read_bytes(path)
-            if data is None:  # linked a moment ago: only someone deleting it under us gets here
-                raise StorageUnavailable(
-                    f"the key file {path} vanished just after it was made", file=str(path)
-                )
-        return read(path, data)
 
-    def _read_bytes(self, path: Path) -> bytes | None:
-        try:
-            return path.read_bytes()
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            raise StorageUnavailable(
-                f"cannot read the key file {path}: {exc.strerror}", file=str(path)
-            ) from exc
+def load_or_create_key_file(
+    folder: Path, name: str, make: Callable[[], bytes], read: Callable[[Path, bytes], _T]
+) -> _T:
+    """The key kept in ``folder / name``, read by ``read``; made by ``make`` first if there is none.
 
-    def _create(self, path: Path, data: bytes) -> None:
-        """Write ``data`` to ``path`` unless it exists: a complete file appears at once, or not at all."""
+    The file is made owner-only (0600 on POSIX) and appears complete or not at all; a file another process
+    made first is the one read. ``read`` raises :class:`StorageUnavailable` for content it cannot take.
+    Shared by every key kept on disk (also :class:`records.sync.crypto.CentreKeys`).
+    """
+    path = folder / name
+    data = _read_key_bytes(path)
+    if data is None:
+        _create_key_file(folder, path, make())
+        data = _read_key_bytes(path)
+        if data is None:  # linked a moment ago: only someone deleting it under us gets here
+            raise StorageUnavailable(f"the key file {path} vanished just after it was made", file=str(path))
+    return read(path, data)
+
+
+def _read_key_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise StorageUnavailable(f"cannot read the key file {path}: {exc.strerror}", file=str(path)) from exc
+
+
+def _create_key_file(folder: Path, path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` unless it exists: a complete file appears at once, or not at all."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # mkstemp makes the file 0600 on POSIX whatever the umask: the key is never readable by others.
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise StorageUnavailable(
+            f"cannot create the key folder {folder}: {exc.strerror}", file=str(path)
+        ) from exc
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
         try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            # mkstemp makes the file 0600 on POSIX whatever the umask: the key is never readable by others.
-            handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=self.folder)
-        except OSError as exc:
-            raise StorageUnavailable(
-                f"cannot create the key folder {self.folder}: {exc.strerror}", file=str(path)
-            ) from exc
-        temp = Path(temp_name)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            try:
-                os.link(temp, path)  # unlike a rename, fails when the name exists: never overwrites a key
-            except FileExistsError:
-                return  # another process made it first: the caller reads theirs
-            sync_folder(self.folder)
-        except OSError as exc:
-            raise StorageUnavailable(
-                f"cannot write the key file {path}: {exc.strerror}", file=str(path)
-            ) from exc
-        finally:
-            temp.unlink(missing_ok=True)
+            os.link(temp, path)  # unlike a rename, fails when the name exists: never overwrites a key
+        except FileExistsError:
+            return  # another process made it first: the caller reads theirs
+        sync_folder(folder)
+    except OSError as exc:
+        raise StorageUnavailable(f"cannot write the key file {path}: {exc.strerror}", file=str(path)) from exc
+    finally:
+        temp.unlink(missing_ok=True)
 
 
 def _new_private_pem() -> bytes:

@@ -17,6 +17,7 @@ from records.services.files import FileService
 from records.services.receipts import ReceiptService
 from records.services.reports import ReportService
 from records.services.settings import SettingsService
+from records.services.sync import SyncService
 from records.services.users import UserService
 from records.store.database import Database
 from records.store.objects import ObjectStore
@@ -36,6 +37,7 @@ class Services:
     citizens: CitizenService
     reports: ReportService
     attachments: AttachmentService
+    sync: SyncService
 
 
 def build_services(
@@ -53,4 +55,7 @@ def build_services(
     citizens = CitizenService(db)
     reports = ReportService(db)
     attachments = AttachmentService(db, objects, files)
-    return Services(db, settings, users, catalog, calendar, files, receipts, citizens, reports, attachments)
+    sync = SyncService(db, objects, keys)
+    return Services(
+        db, settings, users, catalog, calendar, files, receipts, citizens, reports, attachments, sync
+    )

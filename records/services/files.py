@@ -14,10 +14,11 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from records import audit
 from records.calendar import due_at
+from records.citizens import ApplicantKind
 from records.clock import local, now
 from records.errors import ExtensionNotAllowed, InvalidInput, NotFound
 from records.files import (
@@ -38,8 +39,18 @@ from records.services.catalog import CatalogService, version_in_force
 from records.services.settings import SettingsService, load_agency
 from records.store import citizens_repo, files_repo
 from records.store.database import Database
-from records.store.models import Citizen, File, FileDocument, FileEvent, FileFee, Procedure, User
+from records.store.models import (
+    Attachment,
+    Citizen,
+    File,
+    FileDocument,
+    FileEvent,
+    FileFee,
+    Procedure,
+    User,
+)
 from records.store.models import ProcedureVersion as VersionRow
+from records.sync.dvcqg import PortalAttachment, PortalEvent, PortalExport, PortalFee, PortalFile
 from records.text import fold, optional_nfc
 from records.users import SYSTEM_USERNAME, Actor
 from records.workflow import (
@@ -370,6 +381,40 @@ class FileService:
         with self._db.reading() as uow:
             return files_repo.register_entries(uow.session, date_from, date_to)
 
+    def portal_export(self, date_from: date, date_to: date) -> PortalExport:
+        """The files received on the local days ``date_from`` to ``date_to`` (both included), with their
+        history, attached documents (removed ones too) and fees, for the national portal's export
+        (:mod:`records.sync.dvcqg`). The agency's settings, then four queries whatever the number of
+        files, each joined on the range (no per-file query, no list of ids). :class:`InvalidInput` when
+        the range is reversed or longer than 366 days."""
+        if date_from > date_to:
+            raise InvalidInput(
+                f"the start date {date_from.isoformat()} is after the end date {date_to.isoformat()}",
+                field="date_from",
+            )
+        days = (date_to - date_from).days + 1
+        if days > MAX_REGISTER_DAYS:
+            raise InvalidInput(
+                f"an export covers at most {MAX_REGISTER_DAYS} days; {date_from.isoformat()} to "
+                f"{date_to.isoformat()} is {days} days: export a year at a time",
+                field="date_to",
+                days=days,
+            )
+        with self._db.reading() as uow:
+            agency = load_agency(uow.session)
+            files = _portal_files(uow.session, date_from, date_to)
+        return PortalExport(agency.code, agency.name, date_from, date_to, files)
+
+    def record_portal_exported(
+        self, actor: Actor, date_from: date, date_to: date, details: dict[str, Any]
+    ) -> None:
+        """Note in the audit log that the files of ``date_from`` to ``date_to`` were exported for the
+        national portal (``details``: which file was written and how many records it holds)."""
+        with self._db.writing() as uow:
+            period = {"date_from": date_from.isoformat(), "date_to": date_to.isoformat()}
+            audit.append(uow.session, actor, "dvcqg.exported", "export", None, {**period, **details})
+            uow.commit()
+
 
 def search_text(owner: Citizen, submitter: Citizen) -> str:
     """What the name search indexes for a file: its owner's and submitter's folded names."""
@@ -481,3 +526,137 @@ def _user_name(session: Session, user_id: uuid.UUID | None) -> str | None:
     if user is None or user.username == SYSTEM_USERNAME:
         return None
     return user.full_name
+
+
+# -- the national portal's export ------------------------------------------------------------------------
+
+
+def _portal_files(session: Session, date_from: date, date_to: date) -> tuple[PortalFile, ...]:
+    """The files received on the local days ``date_from`` to ``date_to``, in the order received."""
+    start = files_repo.local_day_start(date_from)
+    end = files_repo.local_day_start(date_to + timedelta(days=1))
+    in_range = (File.received_at >= start, File.received_at < end)
+    owner = aliased(Citizen, name="owner")
+    events: dict[uuid.UUID, list[PortalEvent]] = {}
+    for file_id, at, kind, to_status, note, due_after, username, full_name in session.execute(
+        select(
+            FileEvent.file_id,
+            FileEvent.at,
+            FileEvent.kind,
+            FileEvent.to_status,
+            FileEvent.note,
+            FileEvent.due_after,
+            User.username,
+            User.full_name,
+        )
+        .join(File, File.id == FileEvent.file_id)
+        .outerjoin(User, User.id == FileEvent.user_id)
+        .where(*in_range)
+        .order_by(FileEvent.file_id, FileEvent.at, FileEvent.id)
+    ):
+        events.setdefault(file_id, []).append(
+            PortalEvent(
+                at=at,
+                kind=kind,
+                to_status=Status(to_status) if to_status is not None else None,
+                note=note,
+                due_after=due_after,
+                user_full_name=None if username in (None, SYSTEM_USERNAME) else full_name,
+            )
+        )
+    attachments: dict[uuid.UUID, list[PortalAttachment]] = {}
+    for row in session.execute(
+        select(
+            Attachment.file_id,
+            Attachment.id,
+            Attachment.name,
+            Attachment.checklist_code,
+            FileDocument.code.label("item_code"),
+            Attachment.object_sha256,
+            Attachment.digitised,
+            Attachment.reused,
+            Attachment.removed_at,
+        )
+        .join(File, File.id == Attachment.file_id)
+        .outerjoin(FileDocument, FileDocument.id == Attachment.document_id)
+        .where(*in_range)
+        .order_by(Attachment.file_id, Attachment.position)
+    ):
+        attachments.setdefault(row.file_id, []).append(
+            PortalAttachment(
+                id=row.id,
+                name=row.name,
+                checklist_code=row.checklist_code or row.item_code,
+                sha256=row.object_sha256,
+                digitised=row.digitised,
+                reused=row.reused,
+                removed=row.removed_at is not None,
+            )
+        )
+    fees: dict[uuid.UUID, list[PortalFee]] = {}
+    for file_id, code, name, amount in session.execute(
+        select(FileFee.file_id, FileFee.code, FileFee.name, FileFee.amount)
+        .join(File, File.id == FileFee.file_id)
+        .where(*in_range)
+        .order_by(FileFee.file_id, FileFee.position)
+    ):
+        fees.setdefault(file_id, []).append(PortalFee(code, name, amount))
+    rows = session.execute(
+        select(
+            File.id,
+            File.code,
+            File.procedure_code,
+            Procedure.name,
+            Procedure.field_code,
+            Procedure.field,
+            File.channel,
+            owner.full_name,
+            owner.kind,
+            owner.personal_id,
+            owner.old_id,
+            owner.org_code,
+            owner.phone,
+            owner.email,
+            File.summary,
+            File.note,
+            File.status,
+            File.received_at,
+            File.due_at,
+            File.finished_at,
+            File.returned_at,
+            File.return_method,
+        )
+        .join(owner, owner.id == File.owner_id)
+        .join(Procedure, Procedure.code == File.procedure_code)
+        .where(*in_range)
+        .order_by(File.received_at, File.pk)
+    )
+    return tuple(
+        PortalFile(
+            code=row.code,
+            procedure_code=row.procedure_code,
+            procedure_name=row.name,
+            field_code=row.field_code,
+            field_name=row.field,
+            channel=Channel(row.channel),
+            owner_name=row.full_name,
+            owner_kind=ApplicantKind(row.kind),
+            owner_personal_id=row.personal_id,
+            owner_old_id=row.old_id,
+            owner_org_code=row.org_code,
+            owner_phone=row.phone,
+            owner_email=row.email,
+            summary=row.summary,
+            note=row.note,
+            status=Status(row.status),
+            received_at=row.received_at,
+            due_at=row.due_at,
+            finished_at=row.finished_at,
+            returned_at=row.returned_at,
+            return_method=row.return_method,
+            events=tuple(events.get(row.id, ())),
+            attachments=tuple(attachments.get(row.id, ())),
+            fees=tuple(fees.get(row.id, ())),
+        )
+        for row in rows
+    )

@@ -310,3 +310,42 @@ class Attachment(Base):
     workstation: Mapped[int | None] = mapped_column(Integer)
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     removed_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+
+
+class SyncChange(Base):
+    """One change of a synced row on this workstation (an insert or update: ``upsert``; a delete: a
+    tombstone), written by database triggers; ``seq`` is the workstation's change sequence."""
+
+    __tablename__ = "sync_changes"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entity: Mapped[str] = mapped_column(String(32))
+    row_key: Mapped[str] = mapped_column(String(64))
+    op: Mapped[str] = mapped_column(String(8))
+    at: Mapped[UTCTime]
+
+
+class SyncApplying(Base):
+    """Present (one row) only inside a transaction applying changes made elsewhere: the change triggers
+    then record nothing."""
+
+    __tablename__ = "sync_applying"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
+class SyncExport(Base):
+    """A bundle this workstation wrote: its change range, where it went, and when the centre acknowledged
+    it."""
+
+    __tablename__ = "sync_exports"
+
+    id: Mapped[UuidPk]
+    seq_from: Mapped[int] = mapped_column(Integer)
+    seq_to: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[UTCTime]
+    path: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON())
+    encrypted: Mapped[bool] = mapped_column(Boolean)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -89,7 +89,7 @@ class ObjectStore:
     def cache_dir(self, name: str) -> Path:
         """A cache folder under the store (``thumbnails``, …), made when missing."""
         folder = self.root / name
-        _guard(lambda: folder.mkdir(parents=True, exist_ok=True), f"cannot create {folder}")
+        guard_storage(lambda: folder.mkdir(parents=True, exist_ok=True), f"cannot create {folder}")
         return folder
 
     def exists(self, sha256: str) -> bool:
@@ -151,7 +151,7 @@ class ObjectStore:
                 raise
             sync_folder(target.parent)
 
-        _guard(write, f"cannot write to {self.root}")
+        guard_storage(write, f"cannot write to {self.root}")
 
     # -- reading -----------------------------------------------------------------------------------------
 
@@ -242,7 +242,7 @@ class ObjectStore:
 # -- helpers --------------------------------------------------------------------------------------------
 
 
-def _guard(action: Callable[[], None], what: str) -> None:
+def guard_storage(action: Callable[[], None], what: str) -> None:
     """Run ``action``; a disk or permission failure becomes :class:`StorageUnavailable`."""
     try:
         action()

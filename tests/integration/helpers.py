@@ -42,6 +42,8 @@ COUNTED_TABLES = (
     "register_counters",
     "stored_objects",
     "attachments",
+    "sync_changes",
+    "sync_exports",
 )
 
 

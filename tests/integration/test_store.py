@@ -441,3 +441,17 @@ def test_the_migrations_build_exactly_the_models_schema(counter: Counter) -> Non
         d for d in differences if not (d[0] == "remove_table" and d[1].name.startswith("files_fts"))
     ]
     assert unexpected == []
+
+
+@pytest.mark.postgres
+def test_postgresql_tracks_changes_for_sync(pg_services: Services, tmp_path: Path) -> None:
+    """The change triggers on PostgreSQL record every write (UUID keys as text) and an export carries them."""
+    actor = pg_services.users.system(1)
+    file = pg_services.files.register(RegistrationRequest.from_json(registration()), actor)
+    pg_services.files.set_status(file.code, Status.IN_PROGRESS, actor, at=vn("2026-03-02T11:00:00"))
+    out = tmp_path / "usb"
+    out.mkdir()
+    result = pg_services.sync.export(out)
+    assert result.path is not None and result.counts["files"] == 1 and result.counts["file_events"] == 2
+    status = pg_services.sync.status()
+    assert status.unsynced_files == 1 and status.last_seq == result.seq_to
