@@ -27,6 +27,7 @@ from records.store.objects import ObjectStore
 from records.store.types import new_id
 from records.sync import changes
 from records.sync.bundle import BundleHeader, WrittenBundle, write_bundle
+from records.sync.crypto import sign_manifest
 
 ACKED_SEQ = "sync.acked_seq"  # the last change the centre acknowledged
 LAST_ACK_AT = "sync.last_ack_at"
@@ -135,7 +136,11 @@ class SyncService:
             )
             try:
                 written = write_bundle(
-                    folder, header, changes.changed_records(session, start, end), objects.read, keys.sign
+                    folder,
+                    header,
+                    changes.changed_records(session, start, end),
+                    objects.read,
+                    lambda manifest: sign_manifest(keys, manifest),
                 )
             except OSError as exc:
                 reason = exc.strerror or str(exc)

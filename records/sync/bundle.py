@@ -34,6 +34,7 @@ from typing import IO, Any
 from records.durable import sync_folder
 from records.errors import BundleRefused
 from records.sync.changes import BY_NAME, ChangeRecord
+from records.sync.crypto import verify_manifest
 
 FORMAT = "motcua-bundle"
 FORMAT_VERSION = 1
@@ -224,8 +225,6 @@ def open_bundle(path: Path, public_key_for: Callable[[dict[str, Any]], bytes]) -
     whole zip of plain member names, its manifest is of a format this version reads and signed by the key
     ``public_key_for(manifest)`` returns (which raises for an unknown workstation), and every member's
     SHA-256 and every count match the manifest."""
-    from records.sync.crypto import verify_manifest
-
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:

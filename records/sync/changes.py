@@ -151,12 +151,12 @@ def _records(
         columns = [table.table.c[name] for name in table.columns()]
         wanted = [_key_value(table, key) for key, _seq in upserts]
         for row in session.execute(select(*columns).where(key_column.in_(wanted))).mappings():
-            rows[_key_text(row[table.key])] = {name: to_json_value(row[name]) for name in table.columns()}
+            rows[str(row[table.key])] = {name: to_json_value(row[name]) for name in table.columns()}
     for key, seq, op in changes:
         if op == "delete":
-            yield ChangeRecord(table.name, _key_text(_key_value(table, key)), "delete", seq, None)
+            yield ChangeRecord(table.name, str(_key_value(table, key)), "delete", seq, None)
             continue
-        canonical = _key_text(_key_value(table, key))
+        canonical = str(_key_value(table, key))
         values = rows.get(canonical)
         if values is not None:
             yield ChangeRecord(table.name, canonical, "upsert", seq, values)
@@ -167,10 +167,6 @@ def _key_value(table: SyncedTable, key: str) -> Any:
     if table.key == "id":
         return uuid.UUID(key)
     return key
-
-
-def _key_text(value: Any) -> str:
-    return str(value)
 
 
 def to_json_value(value: Any) -> Any:
