@@ -8,6 +8,8 @@ acknowledgement only moves the mark from which the next export starts.
 
 from __future__ import annotations
 
+import itertools
+import os
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,21 +18,34 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from records import audit
 from records.clock import now
-from records.errors import InvalidInput, NotInitialised, StorageUnavailable
-from records.keys import InstallationKeys
-from records.services.settings import get_setting, load_agency
+from records.durable import sync_folder
+from records.errors import BundleRefused, InvalidInput, NotInitialised, StorageUnavailable
+from records.keys import InstallationKeys, parse_public_key_text, public_key_text
+from records.services.settings import get_setting, load_agency, put_setting
 from records.store.database import Database
 from records.store.models import SyncExport
 from records.store.objects import ObjectStore
 from records.store.types import new_id
 from records.sync import changes
-from records.sync.bundle import BundleHeader, WrittenBundle, write_bundle
-from records.sync.crypto import sign_manifest
+from records.sync.ack import read_ack
+from records.sync.bundle import PARTIAL_SUFFIX, BundleHeader, WrittenBundle, file_sha256, write_bundle
+from records.sync.crypto import encrypt_file, parse_x25519_text, sign_manifest
+from records.users import Actor
 
 ACKED_SEQ = "sync.acked_seq"  # the last change the centre acknowledged
 LAST_ACK_AT = "sync.last_ack_at"
+RESEND_OBJECTS = "sync.resend_objects"  # documents the centre reported missing: sent with the next export
+LAST_ERROR = "sync.last_error"  # {"at", "message"} of the last automatic export that failed
+CENTRE_SIGNING_KEY = "sync.centre_signing_key"  # "ed25519:…": checks the centre's acknowledgements
+CENTRE_ENCRYPTION_KEY = "sync.centre_encryption_key"  # "x25519:…": bundles are encrypted to it
+FOLDER = "sync.folder"  # where automatic exports go (a USB stick, a network share)
+ON_CLOSE = "sync.on_close"  # export when the application closes
+TIMES = "sync.times"  # local times of day ("HH:MM") at which the application exports
+ENCRYPTED_SUFFIX = ".enc"
 
 
 @dataclass(frozen=True)
@@ -57,6 +72,46 @@ class ExportResult:
 
 
 @dataclass(frozen=True)
+class SyncConfig:
+    """How this workstation syncs: the centre's keys, the export folder and when to export by itself."""
+
+    centre_signing_key: str | None
+    centre_encryption_key: str | None
+    folder: str | None
+    on_close: bool
+    times: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """``motcua sync-config --json``."""
+        return {
+            "centre_signing_key": self.centre_signing_key,
+            "centre_encryption_key": self.centre_encryption_key,
+            "folder": self.folder,
+            "on_close": self.on_close,
+            "times": list(self.times),
+        }
+
+
+@dataclass(frozen=True)
+class AckResult:
+    """An acknowledgement taken: the mark before and after, the bundles it confirmed, what is re-sent."""
+
+    acked_seq: int
+    previous_seq: int
+    exports_acknowledged: int
+    missing_objects: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """``motcua import-ack --json``."""
+        return {
+            "acked_seq": self.acked_seq,
+            "previous_seq": self.previous_seq,
+            "exports_acknowledged": self.exports_acknowledged,
+            "missing_objects": list(self.missing_objects),
+        }
+
+
+@dataclass(frozen=True)
 class SyncStatus:
     """What the sync panel shows."""
 
@@ -67,6 +122,25 @@ class SyncStatus:
     last_export_at: datetime | None
     last_export_path: str | None
     last_ack_at: datetime | None
+    last_error: str | None = None
+    last_error_at: datetime | None = None
+    resend_objects: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """``motcua sync-status --json``."""
+        return {
+            "last_seq": self.last_seq,
+            "acked_seq": self.acked_seq,
+            "unsynced_files": self.unsynced_files,
+            "unsynced": self.unsynced,
+            "oldest_pending": self.oldest_pending.isoformat() if self.oldest_pending else None,
+            "last_export_at": self.last_export_at.isoformat() if self.last_export_at else None,
+            "last_export_path": self.last_export_path,
+            "last_ack_at": self.last_ack_at.isoformat() if self.last_ack_at else None,
+            "last_error": self.last_error,
+            "last_error_at": self.last_error_at.isoformat() if self.last_error_at else None,
+            "resend_objects": self.resend_objects,
+        }
 
     @property
     def unsynced_files(self) -> int:
@@ -89,6 +163,7 @@ class SyncService:
             acked = int(get_setting(session, ACKED_SEQ, 0))
             last_export = session.scalars(select(SyncExport).order_by(SyncExport.created_at.desc())).first()
             ack_text = get_setting(session, LAST_ACK_AT)
+            error = get_setting(session, LAST_ERROR) or {}
             return SyncStatus(
                 last_seq=changes.last_seq(session),
                 acked_seq=acked,
@@ -97,17 +172,126 @@ class SyncService:
                 last_export_at=last_export.created_at if last_export else None,
                 last_export_path=last_export.path if last_export else None,
                 last_ack_at=datetime.fromisoformat(ack_text) if ack_text else None,
+                last_error=error.get("message"),
+                last_error_at=datetime.fromisoformat(error["at"]) if error.get("at") else None,
+                resend_objects=len(get_setting(session, RESEND_OBJECTS) or []),
             )
 
-    def export(self, folder: Path, seq_from: int | None = None, seq_to: int | None = None) -> ExportResult:
+    # -- configuration -------------------------------------------------------------------------------------
+
+    def config(self) -> SyncConfig:
+        """The centre's keys, the export folder and the automatic export times."""
+        with self._db.reading() as uow:
+            return _load_config(uow.session)
+
+    def configure(self, actor: Actor, **changes: Any) -> SyncConfig:
+        """Change some of the configuration (the fields of :class:`SyncConfig`; ``None`` or ``""`` clears a
+        key or the folder). Keys and times are checked: :class:`InvalidInput` naming the bad one."""
+        checked: dict[str, Any] = {}
+        for name, value in changes.items():
+            if name not in _CONFIG_KEYS:
+                raise InvalidInput(f"no such sync setting: {name}", field=name)
+            checked[_CONFIG_KEYS[name]] = _checked_config(name, value)
+        with self._db.writing() as uow:
+            for key, value in checked.items():
+                put_setting(uow.session, key, value)
+            audit.append(
+                uow.session,
+                actor,
+                "sync.configured",
+                "settings",
+                "sync",
+                {
+                    "changed": sorted(changes),
+                },
+            )
+            config = _load_config(uow.session)
+            uow.commit()
+        return config
+
+    def record_error(self, message: str) -> None:
+        """Remember that an automatic export failed (the sync panel shows it until an export succeeds)."""
+        with self._db.writing() as uow:
+            put_setting(uow.session, LAST_ERROR, {"at": now().isoformat(), "message": message})
+            uow.commit()
+
+    # -- acknowledgements ----------------------------------------------------------------------------------
+
+    def import_ack(self, path: Path, actor: Actor) -> AckResult:
+        """Take the centre's acknowledgement in ``path``: checked against the configured centre signing key
+        and this workstation's identity, it moves the mark from which the next export starts (never back)
+        and marks the bundles it covers. Nothing is deleted. :class:`BundleRefused` for a file that does
+        not check; :class:`NotInitialised` when no centre key is configured."""
+        config = self.config()
+        if not config.centre_signing_key:
+            raise NotInitialised(
+                "no centre signing key is configured: run 'motcua sync-config --centre-signing-key "
+                "ed25519:…' with the key 'motcua central key' prints at the centre"
+            )
+        ack = read_ack(path, parse_public_key_text(config.centre_signing_key))
+        with self._db.writing() as uow:
+            session = uow.session
+            agency = load_agency(session)
+            if (ack.agency, ack.workstation) != (agency.code, agency.workstation):
+                raise BundleRefused(
+                    f"{path.name} acknowledges workstation {ack.workstation} of {ack.agency}, not this one "
+                    f"(workstation {agency.workstation} of {agency.code})",
+                    reason="wrong_workstation",
+                )
+            last = changes.last_seq(session)
+            if ack.acked_seq > last:
+                raise BundleRefused(
+                    f"{path.name} acknowledges changes up to {ack.acked_seq}, but this workstation has made "
+                    f"only {last}: it belongs to another store",
+                    reason="wrong_workstation",
+                )
+            previous = int(get_setting(session, ACKED_SEQ, 0))
+            acked = max(previous, ack.acked_seq)
+            put_setting(session, ACKED_SEQ, acked)
+            put_setting(session, LAST_ACK_AT, now().isoformat())
+            put_setting(session, RESEND_OBJECTS, list(ack.missing_objects))
+            marked = 0
+            for export in session.scalars(
+                select(SyncExport).where(SyncExport.seq_to <= acked, SyncExport.acknowledged_at.is_(None))
+            ):
+                export.acknowledged_at = now()
+                marked += 1
+            audit.append(
+                session,
+                actor,
+                "sync.acknowledged",
+                "sync",
+                str(acked),
+                {
+                    "previous_seq": previous,
+                    "acked_seq": ack.acked_seq,
+                    "missing_objects": len(ack.missing_objects),
+                },
+            )
+            uow.commit()
+        return AckResult(acked, previous, marked, ack.missing_objects)
+
+    def export(
+        self,
+        folder: Path,
+        seq_from: int | None = None,
+        seq_to: int | None = None,
+        encrypt_to: str | None = None,
+    ) -> ExportResult:
         """Write one bundle of the changes ``seq_from``..``seq_to`` into ``folder`` (default: everything after
-        the last acknowledged change). Nothing to export writes nothing."""
+        the last acknowledged change, and the documents the centre reported missing). Nothing to export
+        writes nothing. The bundle is encrypted to the centre's key ``encrypt_to`` ("x25519:…"), by default
+        the configured one: then only the encrypted file reaches ``folder``."""
         if self._keys is None:
             raise NotInitialised("this store has no signing key (the data folder's keys)")
         if self._objects is None:
             raise NotInitialised("this store has no documents folder")
         keys, objects = self._keys, self._objects
+        folder = Path(folder).absolute()
         _check_folder(folder)
+        config = self.config()
+        recipient_text = encrypt_to or config.centre_encryption_key
+        recipient = parse_x25519_text(recipient_text) if recipient_text else None
         with self._db.reading() as uow:  # one snapshot: the bundle is what the store held at one moment
             session = uow.session
             last = changes.last_seq(session)
@@ -120,7 +304,8 @@ class SyncService:
                     field="range",
                     reason="bad_range",
                 )
-            if start > end:
+            resend = [] if seq_from is not None else list(get_setting(session, RESEND_OBJECTS) or [])
+            if start > end and not resend:
                 return ExportResult(None, None, start, end, {})
             agency = load_agency(session)
             header = BundleHeader(
@@ -134,21 +319,29 @@ class SyncService:
                 seq_from=start,
                 seq_to=end,
             )
+            records = changes.changed_records(session, start, end)
+            if resend:
+                records = itertools.chain(
+                    records, changes.object_records(session, resend, exclude=(start, end))
+                )
+            plain_folder = objects.cache_dir("outgoing") if recipient else folder
             try:
                 written = write_bundle(
-                    folder,
+                    plain_folder,
                     header,
-                    changes.changed_records(session, start, end),
+                    records,
                     objects.read,
                     lambda manifest: sign_manifest(keys, manifest),
                 )
+                if recipient is not None:
+                    written = _encrypted(written, folder, recipient)
             except OSError as exc:
                 reason = exc.strerror or str(exc)
                 raise StorageUnavailable(f"cannot write the bundle in {folder}: {reason}") from None
-        self._record(written, header)
-        return ExportResult(written.path, header.bundle_id, start, end, written.counts)
+        self._record(written, header, encrypted=recipient is not None)
+        return ExportResult(written.path, header.bundle_id, start, end, written.counts, recipient is not None)
 
-    def _record(self, written: WrittenBundle, header: BundleHeader) -> None:
+    def _record(self, written: WrittenBundle, header: BundleHeader, encrypted: bool) -> None:
         with self._db.writing() as uow:
             uow.session.add(
                 SyncExport(
@@ -159,10 +352,72 @@ class SyncService:
                     path=str(written.path),
                     sha256=written.sha256,
                     counts=written.counts,
-                    encrypted=False,
+                    encrypted=encrypted,
                 )
             )
+            put_setting(uow.session, LAST_ERROR, None)
             uow.commit()
+
+
+def _encrypted(plain: WrittenBundle, folder: Path, recipient: bytes) -> WrittenBundle:
+    """Encrypt the plain bundle into ``folder`` (temporary name, synced, renamed) and delete the plain one:
+    nothing readable reaches the export folder."""
+    target = folder / (plain.path.name + ENCRYPTED_SUFFIX)
+    temporary = folder / (target.name + PARTIAL_SUFFIX)
+    try:
+        for stale in folder.glob(f"*{ENCRYPTED_SUFFIX}{PARTIAL_SUFFIX}"):
+            stale.unlink(missing_ok=True)  # a killed export's leftovers
+        encrypt_file(plain.path, temporary, recipient)
+        os.replace(temporary, target)
+        sync_folder(folder)
+    finally:
+        temporary.unlink(missing_ok=True)
+        plain.path.unlink(missing_ok=True)
+    return WrittenBundle(target, plain.manifest, file_sha256(target))
+
+
+_CONFIG_KEYS = {
+    "centre_signing_key": CENTRE_SIGNING_KEY,
+    "centre_encryption_key": CENTRE_ENCRYPTION_KEY,
+    "folder": FOLDER,
+    "on_close": ON_CLOSE,
+    "times": TIMES,
+}
+
+
+def _checked_config(name: str, value: Any) -> Any:
+    if name == "on_close":
+        return bool(value)
+    if name == "times":
+        times = sorted({_checked_time(str(t)) for t in (value or [])})
+        return times
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip()
+    if name == "centre_signing_key":
+        return public_key_text(parse_public_key_text(text))
+    if name == "centre_encryption_key":
+        parse_x25519_text(text)
+        return text
+    return text  # the folder: checked when an export writes to it (a USB stick comes and goes)
+
+
+def _checked_time(text: str) -> str:
+    try:
+        moment = datetime.strptime(text.strip(), "%H:%M")
+    except ValueError:
+        raise InvalidInput(f"{text!r} is not a time of day (HH:MM)", field="times", value=text) from None
+    return moment.strftime("%H:%M")
+
+
+def _load_config(session: Session) -> SyncConfig:
+    return SyncConfig(
+        centre_signing_key=get_setting(session, CENTRE_SIGNING_KEY),
+        centre_encryption_key=get_setting(session, CENTRE_ENCRYPTION_KEY),
+        folder=get_setting(session, FOLDER),
+        on_close=bool(get_setting(session, ON_CLOSE, False)),
+        times=tuple(get_setting(session, TIMES) or ()),
+    )
 
 
 def _check_folder(folder: Path) -> None:

@@ -178,3 +178,33 @@ def to_json_value(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+def object_records(
+    session: Session, shas: list[str], exclude: tuple[int, int] | None = None
+) -> Iterator[ChangeRecord]:
+    """``stored_objects`` records for documents sent again (the centre reported them missing), with their
+    bytes: each at its latest change. Those already changed in the range ``exclude`` (inclusive) are left
+    out, as the range's own records carry them."""
+    if not shas:
+        return
+    stmt = (
+        select(SyncChange.row_key, func.max(SyncChange.seq))
+        .where(SyncChange.entity == StoredObject.__tablename__, SyncChange.row_key.in_(shas))
+        .group_by(SyncChange.row_key)
+    )
+    latest = {str(key): int(seq) for key, seq in session.execute(stmt)}
+    if exclude is not None:
+        start, end = exclude
+        inside = select(SyncChange.row_key).where(
+            SyncChange.entity == StoredObject.__tablename__,
+            SyncChange.row_key.in_(shas),
+            SyncChange.seq >= start,
+            SyncChange.seq <= end,
+        )
+        for key in session.scalars(inside):
+            latest.pop(str(key), None)
+    wanted = [(key, seq, "upsert") for key, seq in sorted(latest.items(), key=lambda item: item[1])]
+    table = BY_NAME[StoredObject.__tablename__]
+    for begin in range(0, len(wanted), BATCH):
+        yield from _records(session, table, wanted[begin : begin + BATCH])
