@@ -610,9 +610,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_documents.add_commands(sub, add)
 
-    from desktop import cli_sync  # export, import-ack, central …: their own module
+    from desktop import cli_sync  # export, import-ack, sync-config, sync-status: their own module
 
     cli_sync.add_commands(sub, add)
+
+    from desktop import cli_central  # central …: the centre's commands, their own module
+
+    central = sub.add_parser("central", help="the centre: enrol workstations, import bundles, acknowledge")
+    cli_central.add_commands(
+        central.add_subparsers(dest="central_command", required=True, parser_class=_Parser), add
+    )
 
     from desktop import cli_dvcqg  # export-dvcqg: its own module
 

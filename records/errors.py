@@ -23,6 +23,12 @@ class DomainError(Exception):
     def __str__(self) -> str:
         return self.message
 
+    @property
+    def reason(self) -> str | None:
+        """Why, when the refusal says (``params["reason"]``: a stable word such as ``"bad_signature"``)."""
+        value = self.params.get("reason")
+        return None if value is None else str(value)
+
     def about(self, field: str) -> Self:
         """The same refusal naming ``field`` (a nested check's error said whose field it is)."""
         return type(self)(self.message, **{**self.params, "field": field})

@@ -6,13 +6,17 @@ fixtures use live in ``tests/integration/helpers.py``.
 
 from __future__ import annotations
 
+import os
 import sys
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from integration.helpers import Counter, copy_sqlite, make_store_counter
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
 
 import records.clock
 from desktop.context import open_services, resolve
@@ -97,3 +101,25 @@ def freeze_now(monkeypatch: pytest.MonkeyPatch) -> Callable[[datetime], None]:
                 patched.add(name)
 
     return freeze
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh schema in the PostgreSQL database of MOTCUA_TEST_PG_URL, dropped afterwards."""
+    url = os.environ.get("MOTCUA_TEST_PG_URL")
+    if not url:
+        pytest.skip("MOTCUA_TEST_PG_URL is not set (a PostgreSQL URL, e.g. postgresql+psycopg://u:p@host/db)")
+    schema = f"motcua_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url)
+    try:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
+        yield (
+            make_url(url)
+            .update_query_dict({"options": f"-csearch_path={schema}"})
+            .render_as_string(hide_password=False)
+        )
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        admin.dispose()

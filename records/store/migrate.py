@@ -8,6 +8,7 @@ revision. Before it migrates an existing SQLite file it copies it with SQLite's 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -78,8 +79,31 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
         and url.database != ":memory:"
     ):
         backup = backup_sqlite_file(Path(url.database), backup_dir, f"before-{head}")
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    _run(engine, lambda config: command.upgrade(config, "head"))
     return backup
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Migrate the store back to ``revision`` (tests of the migrations; a rollback by hand)."""
+    _run(engine, lambda config: command.downgrade(config, revision))
+
+
+def _run(engine: Engine, action: Callable[[Config], None]) -> None:
+    config = alembic_config()
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite's way to rebuild a table others refer to: foreign keys off (outside any transaction),
+            # then checked before the migration commits.
+            conn.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                config.attributes["connection"] = conn
+                action(config)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(f"the migration would break references: {broken[:5]}")
+        finally:
+            if sqlite:
+                conn.connection.driver_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]

@@ -65,7 +65,8 @@ class User(Base):
     __tablename__ = "users"
 
     id: Mapped[UuidPk]
-    username: Mapped[str] = mapped_column(String(64), unique=True)
+    # A centre mirrors each workstation's accounts as "agency:workstation:name" (records.sync.apply).
+    username: Mapped[str] = mapped_column(String(160), unique=True)
     full_name: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16))
     password_hash: Mapped[str | None] = mapped_column(String(255))
@@ -182,7 +183,8 @@ class File(Base):
 
     __tablename__ = "files"
     __table_args__ = (
-        UniqueConstraint("register_year", "register_book", "register_entry"),
+        # Each workstation keeps its own register; a centre holds many.
+        UniqueConstraint("agency_code", "workstation", "register_year", "register_book", "register_entry"),
         Index("ix_files_status_due_at", "status", "due_at"),
     )
 
@@ -349,3 +351,100 @@ class SyncExport(Base):
     counts: Mapped[dict[str, Any]] = mapped_column(JSON())
     encrypted: Mapped[bool] = mapped_column(Boolean)
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+# -- the centre ----------------------------------------------------------------------------------------------
+
+
+class SyncWorkstation(Base):
+    """A workstation enrolled at the centre: the key its bundles must be signed with, and the last of its
+    changes the centre holds (bundles must follow on from it)."""
+
+    __tablename__ = "sync_workstations"
+
+    agency: Mapped[str] = mapped_column(String(35), primary_key=True)
+    workstation: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    public_key: Mapped[str] = mapped_column(String(64))
+    enrolled_at: Mapped[UTCTime]
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_import_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class SyncImport(Base):
+    """A bundle the centre imported (its id makes a second import of it a no-op)."""
+
+    __tablename__ = "sync_imports"
+    __table_args__ = (Index("ix_sync_imports_agency_workstation", "agency", "workstation"),)
+
+    bundle_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    agency: Mapped[str] = mapped_column(String(35))
+    workstation: Mapped[int] = mapped_column(Integer)
+    seq_from: Mapped[int] = mapped_column(Integer)
+    seq_to: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[UTCTime]
+    sha256: Mapped[str] = mapped_column(String(64))
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON())
+    outcome: Mapped[dict[str, Any]] = mapped_column(JSON())  # inserted, updated, unchanged, stale, …
+    conflicts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SyncConflict(Base):
+    """A field two sites changed differently (or a row deleted at one and changed at the other): the
+    centre kept its value and records the other for a person to decide."""
+
+    __tablename__ = "sync_conflicts"
+    __table_args__ = (Index("ix_sync_conflicts_entity_row_key", "entity", "row_key"),)
+
+    id: Mapped[UuidPk]
+    entity: Mapped[str] = mapped_column(String(32))
+    row_key: Mapped[str] = mapped_column(String(64))
+    field: Mapped[str] = mapped_column(String(64))  # "*" for a delete against a change
+    central_value: Mapped[Any] = mapped_column(JSON(), nullable=True)
+    incoming_value: Mapped[Any] = mapped_column(JSON(), nullable=True)
+    agency: Mapped[str] = mapped_column(String(35))
+    workstation: Mapped[int] = mapped_column(Integer)
+    bundle_id: Mapped[uuid.UUID]
+    seq: Mapped[int] = mapped_column(Integer)
+    detected_at: Mapped[UTCTime]
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
+    resolved_by: Mapped[str | None] = mapped_column(String(160))
+    resolution: Mapped[str | None] = mapped_column(String(16))  # "central" or "incoming"
+
+
+class SyncRow(Base):
+    """Which workstation last wrote a row at the centre, and at which of its changes."""
+
+    __tablename__ = "sync_rows"
+
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    row_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    agency: Mapped[str] = mapped_column(String(35))
+    workstation: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)
+
+
+class SyncRowBase(Base):
+    """For a row more than one workstation sends (a citizen known at two communes, a catalogue entry): the
+    version each one sent last — the base that tells which fields it changed since."""
+
+    __tablename__ = "sync_row_bases"
+
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    row_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    agency: Mapped[str] = mapped_column(String(35), primary_key=True)
+    workstation: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer)
+    row: Mapped[dict[str, Any]] = mapped_column(JSON())
+
+
+class SyncAlias(Base):
+    """A workstation's id for a row the centre already holds under another (the same personal ID, the same
+    procedure version): references to ``alias_key`` are rewritten to ``target_key``."""
+
+    __tablename__ = "sync_aliases"
+
+    entity: Mapped[str] = mapped_column(String(32), primary_key=True)
+    alias_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    target_key: Mapped[str] = mapped_column(String(64))
+    agency: Mapped[str] = mapped_column(String(35))
+    workstation: Mapped[int] = mapped_column(Integer)

@@ -25,7 +25,8 @@ import hashlib
 import json
 import os
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+import zlib
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -197,7 +198,7 @@ class OpenedBundle:
         """The last change of the range."""
         return int(self.manifest["seq_to"])
 
-    def records(self) -> Iterator[dict[str, Any]]:
+    def records(self) -> Generator[dict[str, Any]]:
         """The change records, in the order written."""
         with self._archive.open(CHANGES) as source:
             for number, line in enumerate(source, start=1):
@@ -300,7 +301,9 @@ def _check_hashes(archive: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
                     digest.update(chunk)
                     if name == CHANGES:
                         records += chunk.count(b"\n")
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except (zipfile.BadZipFile, zlib.error) as exc:  # a CRC or a deflate stream broken: bytes changed
+            raise BundleRefused(f"member {name} is damaged: {exc}", reason="corrupt") from None
+        except (OSError, EOFError) as exc:
             raise BundleRefused(f"member {name} cannot be read: {exc}", reason="truncated") from None
         if digest.hexdigest() != expected:
             raise BundleRefused(f"member {name} does not match its SHA-256 in the manifest", reason="corrupt")

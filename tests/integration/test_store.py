@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 import uuid
@@ -10,8 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
 import records.store.migrate as migrate
@@ -254,28 +252,6 @@ def test_a_data_folder_that_cannot_be_created_is_refused(tmp_path: Path) -> None
 # -- PostgreSQL ----------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh schema in the PostgreSQL database of MOTCUA_TEST_PG_URL, dropped afterwards."""
-    url = os.environ.get("MOTCUA_TEST_PG_URL")
-    if not url:
-        pytest.skip("MOTCUA_TEST_PG_URL is not set (a PostgreSQL URL, e.g. postgresql+psycopg://u:p@host/db)")
-    schema = f"motcua_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url)
-    try:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-        yield (
-            make_url(url)
-            .update_query_dict({"options": f"-csearch_path={schema}"})
-            .render_as_string(hide_password=False)
-        )
-    finally:
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
-        admin.dispose()
-
-
 @pytest.mark.postgres
 def test_postgresql_store(tmp_path: Path, pg_url: str) -> None:
     services = open_services(resolve(str(tmp_path), pg_url))
@@ -455,3 +431,28 @@ def test_postgresql_tracks_changes_for_sync(pg_services: Services, tmp_path: Pat
     assert result.path is not None and result.counts["files"] == 1 and result.counts["file_events"] == 2
     status = pg_services.sync.status()
     assert status.unsynced_files == 1 and status.last_seq == result.seq_to
+
+
+def test_the_central_store_migration_keeps_a_used_store_whole(counter: Counter) -> None:
+    """Revision 0006 rebuilds ``files`` and ``users`` on SQLite: back to 0005 and forward again, every
+    file, its full-text index and the change triggers are still there, and references still hold."""
+    first = counter.register()
+    engine = counter.services.db.engine
+    migrate.downgrade(engine, "0005")
+    assert current_revision(engine) == "0005"
+    migrate.upgrade(engine)
+    assert current_revision(engine) == head_revision()
+
+    with engine.connect() as conn:
+        triggers = {
+            row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='trigger'")
+        }
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    assert {"files_fts_insert", "files_fts_update", "files_sync_insert", "users_sync_update"} <= triggers
+    found = counter.services.files.list(FileQuery(query="nguyen van duc"))
+    assert [f.code for f in found] == [first.code]
+    before = counter.services.sync.status().last_seq
+    second = counter.register(personal_id=ID_DUC)
+    assert counter.services.sync.status().last_seq > before
+    assert {f.code for f in counter.services.files.list(FileQuery(query="duc"))} == {first.code, second.code}
