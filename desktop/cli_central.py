@@ -8,6 +8,7 @@
     motcua central ack --db URL --agency C --workstation K --out FILE [--json]
     motcua central report --db URL --from D --to D [--json]
     motcua central conflicts --db URL [--all] [--json]
+    motcua central resolve ID --take central|incoming --db URL [--by NAME] [--json]
 
 ``--db`` is the centre's store (PostgreSQL: ``postgresql+psycopg://user@host/db``; an SQLite URL works for
 tests and small setups). The centre's keys and the documents received live in ``centre/`` under the data
@@ -154,6 +155,18 @@ def cmd_central_conflicts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_central_resolve(args: argparse.Namespace) -> int:
+    import getpass
+
+    by = args.by or getpass.getuser()
+    conflict = _central(args).resolve(args.id, args.take, by)
+    if args.json:
+        _print_json(conflict.to_json())
+    else:
+        print(f"conflict {conflict.id} decided: {conflict.resolution} ({conflict.entity} {conflict.field})")
+    return EXIT_OK
+
+
 def _date(text: str, option: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -189,4 +202,11 @@ def add_commands(csub: Any, add: Any) -> None:
     p.add_argument("--json", action="store_true")
     p = add(csub, "conflicts", cmd_central_conflicts, "fields two sites changed differently")
     p.add_argument("--all", action="store_true", help="resolved ones too")
+    p.add_argument("--json", action="store_true")
+    p = add(
+        csub, "resolve", cmd_central_resolve, "decide a conflict: keep the centre's value or take the other"
+    )
+    p.add_argument("id", help="the conflict's id (motcua central conflicts)")
+    p.add_argument("--take", required=True, choices=("central", "incoming"))
+    p.add_argument("--by", help="who decided (default: the logged-in user)")
     p.add_argument("--json", action="store_true")

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -47,6 +46,7 @@ from records.files import FileQuery
 from records.services.files import MAX_REGISTER_DAYS
 from records.workflow import Status
 from ui.bar_chart import BarChartWidget, BarGroup
+from ui.busy_bar import busy_bar
 from ui.day_breakdown_table_model import BreakdownKind, DayBreakdownTableModel
 from ui.errors import ERROR_STYLE, show_error
 from ui.files_table_model import FilesTableModel
@@ -265,12 +265,7 @@ class DayPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
 
         # -- status line ------------------------------------------------------------------------------------
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(160)
-        self.progress.setMaximumHeight(14)
-        self.progress.setTextVisible(False)
-        self.progress.hide()
+        self.progress = busy_bar()
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.RichText)
         self.message.setOpenExternalLinks(True)

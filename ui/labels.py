@@ -64,6 +64,9 @@ _ERRORS: dict[str, str] = {
     "invalid_receipt_code": QT_TRANSLATE_NOOP("labels", "Mã QR không phải mã biên nhận MotCua hợp lệ."),
     "unreadable_document": QT_TRANSLATE_NOOP("labels", "Không đọc được tệp giấy tờ."),
     "scanner_error": QT_TRANSLATE_NOOP("labels", "Máy quét báo lỗi."),
+    "bundle_refused": QT_TRANSLATE_NOOP(
+        "labels", "Tệp đồng bộ không được chấp nhận: chưa nhận gì từ tệp này."
+    ),
 }
 
 # Why an offered document cannot be taken (``UnreadableDocument``'s reasons); {0} is the file's name.
@@ -96,6 +99,55 @@ _STORAGE: dict[str, str] = {
         "labels",
         "Tệp tài liệu đã lưu bị thay đổi hoặc hỏng. Báo quản trị viên kiểm tra (motcua attachments verify).",
     ),
+}
+
+# Why a sync file (a bundle, the centre's acknowledgement) is refused (``BundleRefused``'s reasons).
+_BUNDLE_REFUSED: dict[str, str] = {
+    "bad_signature": QT_TRANSLATE_NOOP(
+        "labels",
+        "Chữ ký trên tệp không khớp với khóa của trung tâm đã cấu hình: tệp đã bị sửa, hoặc do trung tâm "
+        "khác (khóa khác) cấp. Chưa nhận gì từ tệp này.",
+    ),
+    "wrong_workstation": QT_TRANSLATE_NOOP(
+        "labels", "Tệp này dành cho máy trạm khác (hoặc dữ liệu khác), không phải máy này. Chưa nhận gì."
+    ),
+    "unknown_format": QT_TRANSLATE_NOOP(
+        "labels", "Tệp này không phải giấy xác nhận hay gói đồng bộ của MotCua Desk."
+    ),
+    "newer_format": QT_TRANSLATE_NOOP(
+        "labels", "Tệp được tạo bởi phiên bản MotCua Desk mới hơn: hãy cập nhật chương trình rồi thử lại."
+    ),
+    "missing": QT_TRANSLATE_NOOP("labels", "Không tìm thấy hoặc không đọc được tệp."),
+    "corrupt": QT_TRANSLATE_NOOP("labels", "Tệp bị hỏng hoặc đã bị thay đổi. Chưa nhận gì từ tệp này."),
+    "truncated": QT_TRANSLATE_NOOP("labels", "Tệp không trọn vẹn (bị cắt ngắn khi chép). Hãy chép lại tệp."),
+    "too_large": QT_TRANSLATE_NOOP("labels", "Tệp quá lớn so với một tệp đồng bộ hợp lệ."),
+    "not_encrypted": QT_TRANSLATE_NOOP("labels", "Tệp không phải gói đồng bộ đã mã hóa."),
+    "not_encrypted_for_us": QT_TRANSLATE_NOOP(
+        "labels", "Gói đồng bộ được mã hóa cho khóa của trung tâm khác, không đọc được ở đây."
+    ),
+}
+
+# Why a value was refused, where the reason says more than "Dữ liệu nhập chưa đúng." (``InvalidInput``).
+_INVALID_INPUT: dict[str, str] = {
+    "not_a_folder": QT_TRANSLATE_NOOP(
+        "labels",
+        "Không tìm thấy thư mục xuất: chưa cắm USB, ổ mạng chưa kết nối, hoặc thư mục đã bị xóa hay đổi tên.",
+    ),
+}
+
+# The synced tables, as the sync panel counts their changed rows.
+_SYNC_TABLES: dict[str, str] = {
+    "files": QT_TRANSLATE_NOOP("labels", "Hồ sơ"),
+    "citizens": QT_TRANSLATE_NOOP("labels", "Công dân"),
+    "file_documents": QT_TRANSLATE_NOOP("labels", "Giấy tờ trong hồ sơ"),
+    "file_fees": QT_TRANSLATE_NOOP("labels", "Phí, lệ phí"),
+    "file_events": QT_TRANSLATE_NOOP("labels", "Bước xử lý hồ sơ"),
+    "attachments": QT_TRANSLATE_NOOP("labels", "Tài liệu đính kèm"),
+    "stored_objects": QT_TRANSLATE_NOOP("labels", "Tệp tài liệu"),
+    "objects": QT_TRANSLATE_NOOP("labels", "Tệp tài liệu gửi kèm"),  # the documents' bytes a bundle carries
+    "procedures": QT_TRANSLATE_NOOP("labels", "Thủ tục"),
+    "procedure_versions": QT_TRANSLATE_NOOP("labels", "Phiên bản thủ tục"),
+    "users": QT_TRANSLATE_NOOP("labels", "Tài khoản"),
 }
 
 # The reasons ``records.receipt_codes.parse`` gives; the card parser's reasons are different words.
@@ -148,6 +200,12 @@ def timing_label(timing: str) -> str:
     return _t(text) if text is not None else timing
 
 
+def sync_table_label(name: str) -> str:
+    """What a synced table holds, as the sync panel names it (the table's own name when unknown)."""
+    text = _SYNC_TABLES.get(name)
+    return _t(text) if text is not None else name
+
+
 def error_message(code: str, fallback: str) -> str:
     """A Vietnamese sentence for a domain error code."""
     text = _ERRORS.get(code)
@@ -163,6 +221,10 @@ def describe_error(exc: DomainError) -> str:
         return _t(_UNREADABLE[reason]).format(exc.params.get("name", ""))
     if code == "storage_unavailable" and reason in _STORAGE:
         return _t(_STORAGE[reason])
+    if code == "bundle_refused" and reason in _BUNDLE_REFUSED:
+        return _t(_BUNDLE_REFUSED[reason])
+    if code == "invalid_input" and reason in _INVALID_INPUT:
+        return _t(_INVALID_INPUT[reason])
     if code == "invalid_qr_text" and reason in RECEIPT_CODE_REASONS:
         code = "invalid_receipt_code"
     return error_message(code, str(exc))

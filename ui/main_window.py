@@ -1,8 +1,13 @@
 """The application's window: the counter's pages in tabs, the files opened from them, menus and shortcuts.
 
 Fixed pages: Tiếp nhận (F2), Danh sách hồ sơ (F3) and, for supervisors, Tổng hợp (F4). A file opens in its
-own closable tab (Ctrl+W closes it); Ctrl+O opens a file by its code, and scanning a receipt's QR code
-anywhere opens that file. Settings (admins) open from the "Quản trị" menu.
+own closable tab (Ctrl+W closes it), and so does the sync panel (Đồng bộ, F8, in the "Tệp" menu, for every
+user); Ctrl+O opens a file by its code, and scanning a receipt's QR code anywhere opens that file. Settings
+(admins) open from the "Quản trị" menu.
+
+The window also exports by itself, as the sync configuration asks (at configured times of day, and before
+closing or logging out): :class:`ui.sync_exporter.SyncExporter` does it, the window says its notices in the
+status bar.
 """
 
 from __future__ import annotations
@@ -11,7 +16,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from records.services.receipts import ReceiptCheck
 from ui.day_page import DayPage
@@ -23,6 +36,8 @@ from ui.preferences import LAST_PAGE
 from ui.print_controller import PrintController
 from ui.receipt_scanner import ReceiptScanFilter
 from ui.session import UiSession
+from ui.sync_exporter import SyncExporter
+from ui.sync_panel import SyncPanel
 
 ROLE_LABELS = {
     "clerk": "Cán bộ tiếp nhận",
@@ -77,6 +92,13 @@ class MainWindow(QMainWindow):
 
         self.scanner = ReceiptScanFilter(self)
         self.scanner.scanned.connect(self.open_scanned_receipt)
+
+        # -- sync: the panel (opened on demand), the exports made without being asked --------------------
+        self.exporter = SyncExporter(session, self)
+        self.exporter.notice.connect(self.statusBar().showMessage)
+        self.sync_panel: SyncPanel | None = None
+        self.tabs.currentChanged.connect(self._tab_changed)
+
         self._build_menus()
         who = QLabel(
             self.tr("{0} ({1}) — {2}, máy trạm {3}").format(
@@ -97,6 +119,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Tệp"))
+        self._action(menu, self.tr("Đồng bộ dữ liệu với trung tâm"), "F8", self.open_sync_panel)
+        menu.addSeparator()
         self._action(menu, self.tr("Đăng xuất"), "Ctrl+Shift+L", self._logout)
         self._action(menu, self.tr("Thoát"), QKeySequence.StandardKey.Quit, self.close)
         files = self.menuBar().addMenu(self.tr("&Hồ sơ"))
@@ -132,6 +156,7 @@ class MainWindow(QMainWindow):
                 "F2  Tiếp nhận hồ sơ mới\n"
                 "F3  Danh sách hồ sơ\n"
                 "F4  Tổng hợp trong ngày (lãnh đạo)\n"
+                "F8  Đồng bộ dữ liệu với trung tâm\n"
                 "Ctrl+O  Mở hồ sơ theo mã\n"
                 "Ctrl+W  Đóng hồ sơ đang mở\n"
                 "Ctrl+F  Tìm hồ sơ\n"
@@ -153,9 +178,13 @@ class MainWindow(QMainWindow):
         if self.day is not None:
             self.day.start()
         self.show_page(self.session.prefs.get(LAST_PAGE))
+        self.exporter.start()
 
     def show_page(self, name: str) -> None:
-        """Bring a fixed page forward and put the cursor where work starts on it."""
+        """Bring a fixed page forward (or the sync panel: ``"sync"``) and put the cursor where work starts."""
+        if name == "sync":
+            self.open_sync_panel()
+            return
         page = self._pages.get(name) or self.intake
         self.tabs.setCurrentWidget(page)
         self.session.prefs.set(LAST_PAGE, name if name in self._pages else "intake")
@@ -212,11 +241,34 @@ class MainWindow(QMainWindow):
                 lambda exc: show_error(self, exc, self.tr("Không mở được hồ sơ")),
             )
 
+    def open_sync_panel(self) -> SyncPanel:
+        """Show the sync panel in its tab (opening one if needed); it reloads whenever it comes forward."""
+        panel = self.sync_panel
+        if panel is None:
+            panel = SyncPanel(self.session, self.exporter)
+            self.sync_panel = panel
+            self.tabs.addTab(panel, self.tr("Đồng bộ (F8)"))
+        if self.tabs.currentWidget() is panel:
+            panel.refresh()
+        else:
+            self.tabs.setCurrentWidget(panel)  # _tab_changed loads it
+        panel.export_button.setFocus()  # Enter exports
+        return panel
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.sync_panel is not None and self.tabs.currentWidget() is self.sync_panel:
+            self.sync_panel.refresh()
+
     def _close_tab(self, index: int) -> None:
         page = self.tabs.widget(index)
         if isinstance(page, FilePage):
             self.tabs.removeTab(index)
             self._file_tabs.pop(page.code, None)
+            page.deleteLater()
+        elif isinstance(page, SyncPanel):
+            self.sync_panel = None
+            self.tabs.removeTab(index)
+            page.shutdown()
             page.deleteLater()
 
     def _close_current(self) -> None:
@@ -236,19 +288,27 @@ class MainWindow(QMainWindow):
     # -- closing ------------------------------------------------------------------------------------------
 
     def _logout(self) -> None:
-        self.logout_requested.emit()
+        if not self.exporter.export_before_leaving(self.logout_requested.emit, self):
+            self.logout_requested.emit()
 
     def shutdown(self) -> None:
         """Stop loading: answers still on their way are dropped; the scanner filter is removed."""
+        self.exporter.close()
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scanner)
         self.files.shutdown()
         if self.day is not None:
             self.day.shutdown()
+        if self.sync_panel is not None:
+            self.sync_panel.shutdown()
+            self.sync_panel = None
         self.session.prefs.set_geometry("main", self.saveGeometry())
         self.session.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.exporter.export_before_leaving(self.close, self):
+            event.ignore()
+            return
         self.shutdown()
         super().closeEvent(event)

@@ -4,7 +4,8 @@
 
 A store of 3,000 demonstration files (``records.demo.generate``) with a clerk and an admin; then, each grabbed
 once its data is in: the first-start and login dialogs, intake (a citizen's card QR scanned into the ID
-field, a procedure chosen), the file list, one file's page, the supervisor's day and the settings.
+field, a procedure chosen), the file list, one file's page, the supervisor's day, the sync panel after an
+export and the settings.
 ``--lang en`` installs the English translation and names the files ``*-en.png``.
 
 The application's own font (Liberation Sans, bundled) is installed, so the pictures look the same on any
@@ -243,6 +244,31 @@ def main() -> None:
         window.show_page("day")
         settle(1.0)
         save(window, "day", suffix)
+
+        # The sync panel after an export to a USB stick: the centre's signing key and the times configured.
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        from records.keys import public_key_text
+
+        usb = data_dir / "USB"
+        usb.mkdir()
+        centre_key = Ed25519PrivateKey.generate().public_key().public_bytes_raw()
+        services.sync.configure(
+            admin,
+            folder=str(usb),
+            on_close=True,
+            times=["11:30", "16:45"],
+            centre_signing_key=public_key_text(centre_key),
+        )
+        panel = window.open_sync_panel()
+        wait_until(lambda: panel.status() is not None and window.exporter.config is not None)
+        exported: list[object] = []
+        panel.exported.connect(exported.append)
+        panel.export_now()
+        wait_until(lambda: bool(exported), timeout=120.0)
+        wait_until(lambda: str(usb) in panel.last_export.text())
+        settle(0.5)
+        save(window, "sync", suffix)
 
         from ui.settings_dialog import SettingsDialog
 

@@ -21,12 +21,15 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from records import audit
 from records.clock import now
 from records.errors import BundleRefused, InvalidInput, NotFound
 from records.keys import InstallationKeys, parse_public_key_text, public_key_text
+from records.services.users import system_actor
 from records.store.database import Database
 from records.store.files_repo import local_day_start
 from records.store.models import (
@@ -41,9 +44,11 @@ from records.store.models import (
 )
 from records.store.objects import ObjectStore, PendingObject
 from records.sync.ack import Ack, write_ack
-from records.sync.apply import Applier, Source
+from records.sync.apply import Applier, Source, python_value
 from records.sync.bundle import OpenedBundle, file_sha256, open_bundle
+from records.sync.changes import BY_NAME
 from records.sync.crypto import CentreKeys, decrypt_file, is_encrypted
+from records.text import fold
 
 KEYS_DIR = "keys"
 DOCUMENTS_DIR = "documents"
@@ -156,6 +161,7 @@ class Conflict:
     workstation: int
     detected_at: datetime
     resolution: str | None
+    resolved_by: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """One conflict of ``motcua central conflicts --json``."""
@@ -170,6 +176,7 @@ class Conflict:
             "workstation": self.workstation,
             "detected_at": self.detected_at.isoformat(),
             "resolution": self.resolution,
+            "resolved_by": self.resolved_by,
         }
 
 
@@ -405,6 +412,51 @@ class CentralService:
                 stmt = stmt.where(SyncConflict.resolved_at.is_(None))
             return [_conflict(row) for row in uow.session.scalars(stmt)]
 
+    def resolve(self, conflict_id: str, take: str, by: str) -> Conflict:
+        """Decide a conflict: keep the centre's value (``take="central"``) or take the workstation's
+        (``"incoming"``: the field is set to it; for a delete against a change, the row is deleted). Recorded
+        with who decided; a decided conflict cannot be decided again."""
+        if take not in ("central", "incoming"):
+            raise InvalidInput(f"take {take!r}: 'central' or 'incoming'", field="take", value=take)
+        try:
+            key = uuid.UUID(conflict_id)
+        except ValueError:
+            raise InvalidInput(
+                f"{conflict_id!r} is not a conflict id", field="id", value=conflict_id
+            ) from None
+        with self._db.writing() as uow:
+            session = uow.session
+            row = session.get(SyncConflict, key)
+            if row is None:
+                raise NotFound(f"no conflict {conflict_id}")
+            if row.resolved_at is not None:
+                raise InvalidInput(
+                    f"conflict {conflict_id} was decided on {row.resolved_at.isoformat()} "
+                    f"by {row.resolved_by}",
+                    field="id",
+                    reason="already_resolved",
+                )
+            if take == "incoming":
+                _take_incoming(session, row)
+            row.resolved_at, row.resolved_by, row.resolution = now(), by, take
+            audit.append(
+                session,
+                system_actor(session),
+                "sync.conflict_resolved",
+                row.entity,
+                row.row_key,
+                {
+                    "field": row.field,
+                    "take": take,
+                    "by": by,
+                    "conflict": conflict_id,
+                },
+            )
+            session.flush()
+            conflict = _conflict(row)
+            uow.commit()
+        return conflict
+
     # -- report ----------------------------------------------------------------------------------------------
 
     def report(self, date_from: date, date_to: date) -> list[CommuneReport]:
@@ -448,6 +500,38 @@ class CentralService:
             ]
 
 
+def _take_incoming(session: Session, conflict: SyncConflict) -> None:
+    """Apply the workstation's side of a conflict to the centre's row (and what follows from the field)."""
+    table = BY_NAME[conflict.entity]
+    where = table.table.c[table.key] == python_value(table.table, table.key, conflict.row_key)
+    if conflict.field == "*":
+        try:
+            with session.begin_nested():
+                session.execute(delete(table.table).where(where))
+        except IntegrityError:
+            raise InvalidInput(
+                f"the {conflict.entity} row {conflict.row_key} cannot be deleted: other rows refer to it",
+                reason="still_referenced",
+            ) from None
+        return
+    values = {conflict.field: python_value(table.table, conflict.field, conflict.incoming_value)}
+    session.execute(update(table.table).where(where).values(values))
+    row = session.execute(select(table.table).where(where)).mappings().first()
+    if row is None:
+        return
+    derived: dict[str, Any] = {}
+    if conflict.entity == "citizens":
+        derived = {"name_folded": fold(row["full_name"]), "updated_at": now()}
+    elif conflict.entity == "procedures":
+        derived = {
+            "name_folded": fold(row["name"]),
+            "search_key": fold(f"{row['code']} {row['name']} {row['field']}"),
+            "updated_at": now(),
+        }
+    if derived:
+        session.execute(update(table.table).where(where).values(derived))
+
+
 def _enrolment(row: SyncWorkstation) -> Enrolment:
     return Enrolment(
         row.agency, row.workstation, row.public_key, row.enrolled_at, row.last_seq, row.last_import_at
@@ -466,6 +550,7 @@ def _conflict(row: SyncConflict) -> Conflict:
         workstation=row.workstation,
         detected_at=row.detected_at,
         resolution=row.resolution,
+        resolved_by=row.resolved_by,
     )
 
 

@@ -34,7 +34,7 @@ from records.sync import changes
 from records.sync.ack import read_ack
 from records.sync.bundle import PARTIAL_SUFFIX, BundleHeader, WrittenBundle, file_sha256, write_bundle
 from records.sync.crypto import encrypt_file, parse_x25519_text, sign_manifest
-from records.users import Actor
+from records.users import Actor, require_admin
 
 ACKED_SEQ = "sync.acked_seq"  # the last change the centre acknowledged
 LAST_ACK_AT = "sync.last_ack_at"
@@ -187,11 +187,15 @@ class SyncService:
     def configure(self, actor: Actor, **changes: Any) -> SyncConfig:
         """Change some of the configuration (the fields of :class:`SyncConfig`; ``None`` or ``""`` clears a
         key or the folder). Keys and times are checked: :class:`InvalidInput` naming the bad one."""
+        require_admin(actor, "change how this workstation syncs")
         checked: dict[str, Any] = {}
         for name, value in changes.items():
             if name not in _CONFIG_KEYS:
                 raise InvalidInput(f"no such sync setting: {name}", field=name)
-            checked[_CONFIG_KEYS[name]] = _checked_config(name, value)
+            try:
+                checked[_CONFIG_KEYS[name]] = _checked_config(name, value)
+            except InvalidInput as exc:
+                raise exc.about(name) from None
         with self._db.writing() as uow:
             for key, value in checked.items():
                 put_setting(uow.session, key, value)
@@ -325,6 +329,9 @@ class SyncService:
                     records, changes.object_records(session, resend, exclude=(start, end))
                 )
             plain_folder = objects.cache_dir("outgoing") if recipient else folder
+            if recipient is not None:
+                for stale in plain_folder.glob("motcua-*.zip"):
+                    stale.unlink(missing_ok=True)  # a plain bundle a killed export did not encrypt
             try:
                 written = write_bundle(
                     plain_folder,

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Date, Table, Uuid, delete, func, insert, select, tuple_, update
+from sqlalchemy import ARRAY, Date, Table, Uuid, any_, bindparam, delete, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from records.clock import now
@@ -139,6 +139,10 @@ class Applier:
         self.source = source
         self.outcome = Outcome()
         self._postgres = session.get_bind().dialect.name == "postgresql"
+        if self._postgres:
+            # The tables grow a lot inside this one transaction: a plan prepared while they were small (a
+            # scan of a tiny table) would stay in use and make the import quadratic. Plan every query anew.
+            session.connection().connection.driver_connection.prepare_threshold = None  # type: ignore[union-attr]
         self._aliases: dict[str, dict[str, str]] = {name: {} for name in ALIASED}
         for entity, alias, target in session.execute(
             select(SyncAlias.entity, SyncAlias.alias_key, SyncAlias.target_key)
@@ -168,7 +172,8 @@ class Applier:
         return self.outcome
 
     def check(self) -> None:
-        """Count that every row upserted is in the store (:class:`BundleRefused` otherwise)."""
+        """Count that every row merged into one the store held is still there (:class:`BundleRefused`
+        otherwise); new rows were counted by the database as it took them."""
         for name, keys in self._upserted.items():
             table = BY_NAME[name]
             column = table.table.c[table.key]
@@ -176,7 +181,10 @@ class Applier:
             found = 0
             for start in range(0, len(wanted), CHECK_BATCH):
                 chunk = [_python_key(table, k) for k in wanted[start : start + CHECK_BATCH]]
-                found += int(self.session.scalar(select(func.count()).where(column.in_(chunk))) or 0)
+                found += int(
+                    self.session.scalar(select(func.count()).where(_among(column, chunk, self._postgres)))
+                    or 0
+                )
             if found != len(wanted):
                 raise BundleRefused(
                     f"after applying, {found} of the {len(wanted)} {name} rows are in the store",
@@ -194,13 +202,12 @@ class Applier:
         writers = self._writers(table, [r.key for r in records])
         new: list[_Record] = []
         for record in records:
-            self._upserted.setdefault(table.name, set()).add(record.key)
             if record.key in existing:
+                self._upserted.setdefault(table.name, set()).add(record.key)
                 continue
             writer = writers.get(record.key)
             if writer is not None and writer[0:2] == self.source.pair and record.seq <= writer[2]:
                 self.outcome.stale += 1  # deleted here since: an older export of the row
-                self._upserted[table.name].discard(record.key)
                 continue
             new.append(record)
         if new:
@@ -224,9 +231,8 @@ class Applier:
     def _existing(self, table: SyncedTable, keys: list[str]) -> dict[str, dict[str, Any]]:
         column = table.table.c[table.key]
         columns = [table.table.c[name] for name in table.columns()]
-        rows = self.session.execute(
-            select(*columns).where(column.in_([_python_key(table, k) for k in keys]))
-        ).mappings()
+        wanted = [_python_key(table, k) for k in keys]
+        rows = self.session.execute(select(*columns).where(_among(column, wanted, self._postgres))).mappings()
         return {
             str(to_json_value(r[table.key])): {n: to_json_value(r[n]) for n in table.columns()} for r in rows
         }
@@ -249,7 +255,7 @@ class Applier:
                 continue
             columns = [table.table.c[c] for c in natural]
             values = [
-                tuple(_python_value(table.table, c, v) for c, v in zip(natural, k, strict=True))
+                tuple(python_value(table.table, c, v) for c, v in zip(natural, k, strict=True))
                 for k in pending
             ]
             where = (
@@ -282,7 +288,7 @@ class Applier:
     def _writers(self, table: SyncedTable, keys: list[str]) -> dict[str, tuple[str, int, int]]:
         rows = self.session.execute(
             select(SyncRow.row_key, SyncRow.agency, SyncRow.workstation, SyncRow.seq).where(
-                SyncRow.entity == table.name, SyncRow.row_key.in_(keys)
+                SyncRow.entity == table.name, _among(SyncRow.row_key, keys, self._postgres)
             )
         )
         return {str(k): (str(a), int(w), int(s)) for k, a, w, s in rows}
@@ -291,7 +297,11 @@ class Applier:
         self, table: SyncedTable, records: list[_Record], writers: dict[str, tuple[str, int, int]]
     ) -> None:
         columns = table.columns()
-        _bulk_insert(self.session, table.table, columns, [r.row for r in records], self._postgres)
+        written = _bulk_insert(self.session, table.table, columns, [r.row for r in records], self._postgres)
+        if written != len(records):  # the database's own count of what it took
+            raise BundleRefused(
+                f"the store took {written} of {len(records)} new {table.name} rows", reason="count_mismatch"
+            )
         rows = [
             {
                 "entity": table.name,
@@ -391,7 +401,7 @@ class Applier:
                 SyncRowBase.workstation,
                 SyncRowBase.seq,
                 SyncRowBase.row,
-            ).where(SyncRowBase.entity == table.name, SyncRowBase.row_key.in_(keys))
+            ).where(SyncRowBase.entity == table.name, _among(SyncRowBase.row_key, keys, self._postgres))
         )
         for key, agency, workstation, seq, row in rows:
             found.setdefault(str(key), {})[(str(agency), int(workstation))] = (int(seq), row)
@@ -401,7 +411,7 @@ class Applier:
         if not values:
             self.outcome.unchanged += 1
             return
-        converted = {c: _python_value(table.table, c, v) for c, v in values.items()}
+        converted = {c: python_value(table.table, c, v) for c, v in values.items()}
         self.session.execute(
             update(table.table).where(table.table.c[table.key] == _python_key(table, key)).values(converted)
         )
@@ -523,13 +533,13 @@ def _header(record: dict[str, Any]) -> tuple[int, str, str]:
 
 def _row(table: SyncedTable, record: dict[str, Any]) -> dict[str, Any]:
     row = record.get("row")
-    expected = table.columns()
-    if not isinstance(row, dict) or set(row) != set(expected):
+    expected = _COLUMNS[table.name]
+    if not isinstance(row, dict) or row.keys() != expected:
         got = sorted(row) if isinstance(row, dict) else row
         raise BundleRefused(
             f"a {table.name} record does not have the columns this version stores (got {got}): the bundle "
-            "was written by another schema",
-            reason="corrupt",
+            "was written by another version of the application (compare the manifest's schema_revision)",
+            reason="other_schema",
         )
     if str(row[table.key]) != record["key"]:
         raise BundleRefused(f"a {table.name} record's key does not match its row", reason="corrupt")
@@ -548,13 +558,14 @@ def _references() -> dict[str, list[tuple[str, str]]]:
 
 
 _REFERENCES = _references()
+_COLUMNS = {table.name: frozenset(table.columns()) for table in BY_NAME.values()}
 
 
 # -- values --------------------------------------------------------------------------------------------------
 
 
-def _python_value(table: Table, column: str, value: Any) -> Any:
-    """A JSON value as the column's Python value (what SQLAlchemy binds)."""
+def python_value(table: Table, column: str, value: Any) -> Any:
+    """A record's JSON value as the column's Python value (what SQLAlchemy binds)."""
     if value is None:
         return None
     kind = table.c[column].type
@@ -567,26 +578,39 @@ def _python_value(table: Table, column: str, value: Any) -> Any:
     return value
 
 
+def _among(column: Any, values: list[Any], postgres: bool) -> Any:
+    """``column IN values``: one array parameter on PostgreSQL (a thousand parameters cost more to send,
+    parse and plan than the lookup itself), an expanding IN elsewhere."""
+    if postgres:
+        return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
+    return column.in_(values)
+
+
 def _python_key(table: SyncedTable, key: str) -> Any:
-    return _python_value(table.table, table.key, key)
+    return python_value(table.table, table.key, key)
 
 
 def _bulk_insert(
     session: Session, table: Table, columns: list[str], rows: list[dict[str, Any]], copy: bool
-) -> None:
-    """Insert rows of JSON values: PostgreSQL's COPY (the fastest path there is), else executemany."""
+) -> int:
+    """Insert rows of JSON values: PostgreSQL's COPY (the fastest path there is), else executemany; returns
+    how many rows the database says it wrote."""
     session.flush()  # rows added through the ORM go first
     if not copy:
-        session.execute(
-            insert(table), [{c: _python_value(table, c, row[c]) for c in columns} for row in rows]
+        result = session.execute(
+            insert(table), [{c: python_value(table, c, row[c]) for c in columns} for row in rows]
         )
-        return
+        return int(result.rowcount)  # type: ignore[attr-defined]
     json_columns = {c for c in columns if table.c[c].type.__class__.__name__ == "JSON"}
     connection = session.connection().connection.driver_connection
     names = ", ".join(f'"{c}"' for c in columns)
     statement = f'COPY "{table.name}" ({names}) FROM STDIN'
-    with connection.cursor() as cursor, cursor.copy(statement) as copy_in:  # type: ignore[union-attr]
-        for row in rows:
-            copy_in.write_row(
-                [json.dumps(row[c]) if c in json_columns and row[c] is not None else row[c] for c in columns]
-            )
+    with connection.cursor() as cursor:  # type: ignore[union-attr]
+        with cursor.copy(statement) as copy_in:
+            for row in rows:
+                values = [row[c] for c in columns]
+                for index, column in enumerate(columns):
+                    if column in json_columns and values[index] is not None:
+                        values[index] = json.dumps(values[index])
+                copy_in.write_row(values)
+        return int(cursor.rowcount)  # set when the COPY ends (the server's count)

@@ -48,6 +48,7 @@ MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 MAX_MEMBER_BYTES = 2 * 1024 * 1024 * 1024  # one member, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed: more is a zip bomb
 CHUNK = 1024 * 1024
+WRITE_LINES = 1000  # change records encoded, hashed and compressed together
 
 
 @dataclass(frozen=True)
@@ -123,15 +124,17 @@ def _write_zip(
     objects: list[str] = []
     with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         digest = hashlib.sha256()
+        encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
         with archive.open(CHANGES, "w", force_zip64=True) as out:
+            lines: list[str] = []
             for record in records:
-                text = json.dumps(record.to_json(), ensure_ascii=False, separators=(",", ":"))
-                line = (text + "\n").encode()
-                digest.update(line)
-                out.write(line)
+                lines.append(encode(record.to_json()))
                 counts[record.entity] = counts.get(record.entity, 0) + 1
                 if record.entity == "stored_objects" and record.op == "upsert":
                     objects.append(record.key)
+                if len(lines) >= WRITE_LINES:
+                    _write_lines(out, digest, lines)
+            _write_lines(out, digest, lines)
         members[CHANGES] = digest.hexdigest()
         for sha in objects:
             data = read_object(sha)
@@ -159,6 +162,15 @@ def _write_zip(
         archive.writestr(MANIFEST, manifest_bytes)
         archive.writestr(SIGNATURE, sign(manifest_bytes))
     return manifest
+
+
+def _write_lines(out: IO[bytes], digest: Any, lines: list[str]) -> None:
+    """Write (and hash) a batch of JSON lines at once: one compression call for many records."""
+    if lines:
+        data = ("\n".join(lines) + "\n").encode()
+        digest.update(data)
+        out.write(data)
+        lines.clear()
 
 
 def file_sha256(path: Path) -> str:

@@ -12,12 +12,13 @@ Values are JSON: UUIDs as text, times as ISO 8601 in UTC, dates as ISO dates.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Date, DateTime, Table, Uuid, func, select
 from sqlalchemy.orm import Session
 
 from records.store.models import (
@@ -59,7 +60,21 @@ class SyncedTable:
 
     def columns(self) -> list[str]:
         """The columns a bundle carries, in table order."""
-        return [c.name for c in self.table.columns if c.name not in self.local_columns]
+        return list(self._columns)
+
+    @cached_property
+    def _columns(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.table.columns if c.name not in self.local_columns)
+
+    @cached_property
+    def to_json(self) -> Callable[[Any], dict[str, Any]]:
+        """A function making a row (a mapping of its columns) into the record's JSON values."""
+        converters = [(name, _json_converter(self.table.c[name].type)) for name in self._columns]
+
+        def convert(row: Any) -> dict[str, Any]:
+            return {name: (None if row[name] is None else conv(row[name])) for name, conv in converters}
+
+        return convert
 
 
 # In the order the centre applies them: what a row refers to comes before it.
@@ -144,22 +159,24 @@ def changed_records(session: Session, seq_from: int, seq_to: int) -> Iterator[Ch
 def _records(
     session: Session, table: SyncedTable, changes: list[tuple[str, int, str]]
 ) -> Iterator[ChangeRecord]:
-    upserts = [(key, seq) for key, seq, op in changes if op == "upsert"]
+    typed = [(_key_value(table, key), seq, op) for key, seq, op in changes]
+    canonical = [(str(value), seq, op) for value, seq, op in typed]
     rows: dict[str, dict[str, Any]] = {}
-    if upserts:
+    wanted = [value for value, _seq, op in typed if op == "upsert"]
+    if wanted:
         key_column = table.table.c[table.key]
         columns = [table.table.c[name] for name in table.columns()]
-        wanted = [_key_value(table, key) for key, _seq in upserts]
+        convert = table.to_json
         for row in session.execute(select(*columns).where(key_column.in_(wanted))).mappings():
-            rows[str(row[table.key])] = {name: to_json_value(row[name]) for name in table.columns()}
-    for key, seq, op in changes:
+            values = convert(row)
+            rows[values[table.key]] = values
+    for key, seq, op in canonical:
         if op == "delete":
-            yield ChangeRecord(table.name, str(_key_value(table, key)), "delete", seq, None)
+            yield ChangeRecord(table.name, key, "delete", seq, None)
             continue
-        canonical = str(_key_value(table, key))
-        values = rows.get(canonical)
-        if values is not None:
-            yield ChangeRecord(table.name, canonical, "upsert", seq, values)
+        found = rows.get(key)
+        if found is not None:
+            yield ChangeRecord(table.name, key, "upsert", seq, found)
 
 
 def _key_value(table: SyncedTable, key: str) -> Any:
@@ -167,6 +184,23 @@ def _key_value(table: SyncedTable, key: str) -> Any:
     if table.key == "id":
         return uuid.UUID(key)
     return key
+
+
+def _json_converter(kind: Any) -> Callable[[Any], Any]:
+    """How a column's (non-null) values become JSON: :func:`to_json_value`, chosen once per column."""
+    if isinstance(kind, Uuid):
+        return str
+    if isinstance(kind, (DateTime, Date)) or isinstance(getattr(kind, "impl", None), (DateTime, Date)):
+        return _isoformat
+    return _same
+
+
+def _isoformat(value: Any) -> Any:
+    return value.isoformat()
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def to_json_value(value: Any) -> Any:

@@ -3440,7 +3440,7 @@ Another program may be using it: close that program, or choose another camera.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+43"/>
+        <location filename="../../ui/main_window.py" line="+60"/>
         <source>MotCua Desk — {0}</source>
         <translation>MotCua Desk — {0}</translation>
     </message>
@@ -3465,7 +3465,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Daily summary (F4)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+30"/>
         <source>{0} ({1}) — {2}, máy trạm {3}</source>
         <translation>{0} ({1}) — {2}, workstation {3}</translation>
     </message>
@@ -3476,6 +3476,11 @@ Another program may be using it: close that program, or choose another camera.</
     </message>
     <message>
         <location line="+1"/>
+        <source>Đồng bộ dữ liệu với trung tâm</source>
+        <translation>Sync with the centre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Đăng xuất</source>
         <translation>Log out</translation>
     </message>
@@ -3545,6 +3550,7 @@ Another program may be using it: close that program, or choose another camera.</
         <source>F2  Tiếp nhận hồ sơ mới
 F3  Danh sách hồ sơ
 F4  Tổng hợp trong ngày (lãnh đạo)
+F8  Đồng bộ dữ liệu với trung tâm
 Ctrl+O  Mở hồ sơ theo mã
 Ctrl+W  Đóng hồ sơ đang mở
 Ctrl+F  Tìm hồ sơ
@@ -3557,6 +3563,7 @@ Quét mã QR trên giấy biên nhận ở bất kỳ đâu để mở hồ sơ.
         <translation>F2  New intake
 F3  File list
 F4  Daily summary (supervisors)
+F8  Sync with the centre
 Ctrl+O  Open a file by its code
 Ctrl+W  Close the open file
 Ctrl+F  Search files
@@ -3568,7 +3575,12 @@ F5  Reload
 Scan the QR code on a receipt anywhere to open its file.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+94"/>
+        <source>Đồng bộ (F8)</source>
+        <translation>Sync (F8)</translation>
+    </message>
+    <message>
+        <location line="-36"/>
         <source>Không đọc được mã biên nhận</source>
         <translation>Could not read the receipt code</translation>
     </message>
@@ -4395,6 +4407,378 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
     </message>
 </context>
 <context>
+    <name>SyncExporter</name>
+    <message>
+        <location filename="../../ui/sync_exporter.py" line="+68"/>
+        <source>Thư mục xuất: {0}</source>
+        <translation>Export folder: {0}</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Không đọc được cấu hình đồng bộ: {0}</source>
+        <translation>Cannot read the sync configuration: {0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đến giờ tự động xuất gói đồng bộ ({0}) nhưng chưa chọn thư mục xuất: quản trị viên cần chọn trong màn hình Đồng bộ (F8).</source>
+        <translation>Time for the automatic sync export ({0}), but no export folder is chosen: an administrator needs to choose one on the Sync screen (F8).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tự động xuất gói đồng bộ lúc {0} không thành công: {1} Xem màn hình Đồng bộ (F8).</source>
+        <translation>The automatic sync export at {0} failed: {1} See the Sync screen (F8).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tự động xuất lúc {0}: không có thay đổi mới.</source>
+        <translation>Automatic export at {0}: no new changes.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã tự động xuất gói đồng bộ lúc {0}: {1}</source>
+        <translation>Sync bundle exported automatically at {0}: {1}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Chưa xuất được gói đồng bộ</source>
+        <translation>Sync bundle not exported</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lỗi đã được ghi lại. Các thay đổi vẫn được giữ trên máy này: hãy xuất lại từ màn hình Đồng bộ (F8) ở lần làm việc sau.</source>
+        <translation>The error has been recorded. The changes are kept on this workstation: export again from the Sync screen (F8) next time.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Đang xuất gói đồng bộ vào {0} trước khi đóng…</source>
+        <translation>Exporting the sync bundle to {0} before closing…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không chờ</source>
+        <translation>Don’t wait</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../../ui/sync_panel.py" line="+123"/>
+        <source>Máy trạm gửi dữ liệu cho trung tâm bằng gói đồng bộ (qua USB hoặc thư mục mạng). Mọi thay đổi được giữ lại và gửi lại trong các gói sau cho đến khi trung tâm gửi giấy xác nhận về.</source>
+        <translation>This workstation sends its data to the centre in sync bundles (on a USB stick or through a network folder). Every change is kept and sent again in later bundles until the centre sends back its acknowledgement.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Tình trạng đồng bộ</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hồ sơ chưa đồng bộ:</source>
+        <translation>Files not yet synced:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dữ liệu khác chưa đồng bộ:</source>
+        <translation>Other data not yet synced:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thay đổi cũ nhất chưa đồng bộ:</source>
+        <translation>Oldest change not yet synced:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lần xuất gần nhất:</source>
+        <translation>Last export:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lần nhận xác nhận gần nhất:</source>
+        <translation>Last acknowledgement:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giấy tờ cần gửi lại:</source>
+        <translation>Documents to send again:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lỗi gần nhất:</source>
+        <translation>Last error:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Xuất gói đồng bộ</source>
+        <translation>&amp;Export sync bundle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ghi các thay đổi chưa được trung tâm xác nhận thành một gói vào thư mục xuất (Ctrl+E)</source>
+        <translation>Write the changes the centre has not acknowledged as one bundle into the export folder (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Nhận xác nhận từ trung tâm…</source>
+        <translation>&amp;Take the centre’s acknowledgement…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chọn tệp xác nhận trung tâm gửi về: các thay đổi đã xác nhận không phải gửi lại nữa</source>
+        <translation>Choose the acknowledgement file the centre sent back: acknowledged changes are not sent again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tải lại (F5)</source>
+        <translation>Reload (F5)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Chưa chọn: hỏi thư mục mỗi lần xuất</source>
+        <translation>Not chosen: ask for a folder at each export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Chọn…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tự động xuất khi đóng chương trình hoặc đăng xuất</source>
+        <translation>Export automatically when the application closes or on logout</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ví dụ 11:30, 16:45</source>
+        <translation>for example 11:30, 16:45</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cấu hình đồng bộ</source>
+        <translation>Sync configuration</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Thư &amp;mục xuất:</source>
+        <translation>Export &amp;folder:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tự động xuất &amp;vào các giờ:</source>
+        <translation>Export automatically &amp;at:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khóa &amp;ký của trung tâm:</source>
+        <translation>Centre’s &amp;signing key:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khóa mã hóa của tr&amp;ung tâm:</source>
+        <translation>Centre’s encr&amp;yption key:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Các giờ tự động xuất ghi cách nhau bởi dấu phẩy; chương trình phải đang mở vào giờ đó. Khóa ký dùng để kiểm tra giấy xác nhận của trung tâm; khi có khóa mã hóa, gói đồng bộ được mã hóa để chỉ trung tâm đọc được. Cả hai khóa do trung tâm cung cấp.</source>
+        <translation>Separate the export times with commas; the application must be open at those times. The signing key checks the centre’s acknowledgements; with an encryption key, sync bundles are encrypted so that only the centre can read them. The centre provides both keys.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Lưu cấu hình</source>
+        <translation>Save &amp;configuration</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chỉ quản trị viên mới thay đổi được cấu hình đồng bộ.</source>
+        <translation>Only an administrator can change the sync configuration.</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Chọn thư mục để lưu gói đồng bộ</source>
+        <translation>Choose the folder to save the sync bundle in</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Chọn giấy xác nhận của trung tâm</source>
+        <translation>Choose the centre’s acknowledgement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Giấy xác nhận (*.json *.ack);;Mọi tệp (*)</source>
+        <translation>Acknowledgements (*.json *.ack);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Đang kiểm tra giấy xác nhận…</source>
+        <translation>Checking the acknowledgement…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>vừa xong</source>
+        <translation>just now</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n phút trước</source>
+        <translation>
+            <numerusform>%n minute ago</numerusform>
+            <numerusform>%n minutes ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n giờ trước</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n ngày trước</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Không đọc được tình trạng đồng bộ: {0}</source>
+        <translation>Cannot read the sync status: {0}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+35"/>
+        <location line="+6"/>
+        <source>Không có</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Không có: mọi thay đổi đã được trung tâm xác nhận</source>
+        <translation>None: the centre has acknowledged every change</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chưa xuất lần nào</source>
+        <translation>Never exported</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} ({1})
+{2}</source>
+        <translation>{0} ({1})
+{2}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chưa nhận xác nhận nào</source>
+        <translation>No acknowledgement yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} ({1}): trung tâm đã nhận đến thay đổi số {2} (máy này có {3})</source>
+        <translation>{0} ({1}): the centre holds the changes up to number {2} (this workstation has {3})</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n giấy tờ trung tâm báo thiếu, sẽ được gửi kèm lần xuất tới</source>
+        <translation>
+            <numerusform>%n document the centre reported missing, sent with the next export</numerusform>
+            <numerusform>%n documents the centre reported missing, sent with the next export</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Đang tự động xuất gói đồng bộ theo giờ đã hẹn…</source>
+        <translation>Exporting the sync bundle at the scheduled time…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đang xuất gói đồng bộ…</source>
+        <translation>Exporting the sync bundle…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Không có thay đổi mới: mọi thay đổi đã được trung tâm xác nhận, không cần xuất gói.</source>
+        <translation>No new changes: the centre has acknowledged every change, there is nothing to export.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đã xuất gói đồng bộ (thay đổi số {0}–{1}):
+{2}
+{3}</source>
+        <translation>Sync bundle exported (changes {0}–{1}):
+{2}
+{3}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gói đã được mã hóa: chỉ trung tâm đọc được.</source>
+        <translation>The bundle is encrypted: only the centre can read it.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Không xuất được gói đồng bộ: {0}</source>
+        <translation>The sync bundle could not be exported: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>Đã nhận xác nhận của trung tâm: trung tâm đã có các thay đổi đến số {0} (trước đó {1}); %n gói đã xuất được xác nhận.</source>
+        <translation>
+            <numerusform>Centre’s acknowledgement taken: the centre holds the changes up to number {0} (before: {1}); %n exported bundle acknowledged.</numerusform>
+            <numerusform>Centre’s acknowledgement taken: the centre holds the changes up to number {0} (before: {1}); %n exported bundles acknowledged.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n giấy tờ trung tâm báo thiếu sẽ được gửi lại trong lần xuất tới.</source>
+        <translation>
+            <numerusform>%n document the centre reported missing will be sent again with the next export.</numerusform>
+            <numerusform>%n documents the centre reported missing will be sent again with the next export.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Không nhận được giấy xác nhận: {0}</source>
+        <translation>The acknowledgement was not taken: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chưa có khóa ký của trung tâm nên chưa kiểm tra được giấy xác nhận: quản trị viên cần nhập khóa này (do trung tâm cung cấp) trong phần Cấu hình đồng bộ.</source>
+        <translation>There is no centre signing key yet, so acknowledgements cannot be checked: an administrator needs to enter this key (provided by the centre) in the Sync configuration.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Chọn thư mục xuất gói đồng bộ</source>
+        <translation>Choose the sync export folder</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đã lưu cấu hình đồng bộ.</source>
+        <translation>Sync configuration saved.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Giờ “{0}” không đúng dạng giờ:phút (ví dụ 16:30).</source>
+        <translation>“{0}” is not a time in hours:minutes (for example 16:30).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Khóa ký của trung tâm không đúng: cần “ed25519:” và 44 ký tự, như trung tâm cung cấp.</source>
+        <translation>The centre’s signing key is not right: it is “ed25519:” and 44 characters, as the centre provides it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Khóa mã hóa của trung tâm không đúng: cần “x25519:” và 44 ký tự, như trung tâm cung cấp.</source>
+        <translation>The centre’s encryption key is not right: it is “x25519:” and 44 characters, as the centre provides it.</translation>
+    </message>
+</context>
+<context>
     <name>TransitionDialog</name>
     <message>
         <location filename="../../ui/transition_dialog.py" line="+70"/>
@@ -4839,7 +5223,12 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>The scanner reported an error.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Tệp đồng bộ không được chấp nhận: chưa nhận gì từ tệp này.</source>
+        <translation>The sync file was refused: nothing was taken from it.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Tệp “{0}” trống (0 byte).</source>
         <translation>The file “{0}” is empty (0 bytes).</translation>
     </message>
@@ -4889,7 +5278,117 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>The stored document file has been altered or damaged. Ask your administrator to check it (motcua attachments verify).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+8"/>
+        <source>Chữ ký trên tệp không khớp với khóa của trung tâm đã cấu hình: tệp đã bị sửa, hoặc do trung tâm khác (khóa khác) cấp. Chưa nhận gì từ tệp này.</source>
+        <translation>The file’s signature does not match the configured centre key: the file was altered, or another centre (another key) issued it. Nothing was taken from it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tệp này dành cho máy trạm khác (hoặc dữ liệu khác), không phải máy này. Chưa nhận gì.</source>
+        <translation>This file is meant for another workstation (or other data), not this one. Nothing was taken.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tệp này không phải giấy xác nhận hay gói đồng bộ của MotCua Desk.</source>
+        <translation>This file is not a MotCua Desk acknowledgement or sync bundle.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tệp được tạo bởi phiên bản MotCua Desk mới hơn: hãy cập nhật chương trình rồi thử lại.</source>
+        <translation>The file was made by a newer version of MotCua Desk: update the application and try again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không tìm thấy hoặc không đọc được tệp.</source>
+        <translation>The file cannot be found or read.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp bị hỏng hoặc đã bị thay đổi. Chưa nhận gì từ tệp này.</source>
+        <translation>The file is damaged or was altered. Nothing was taken from it.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp không trọn vẹn (bị cắt ngắn khi chép). Hãy chép lại tệp.</source>
+        <translation>The file is incomplete (cut short while copying). Copy it again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp quá lớn so với một tệp đồng bộ hợp lệ.</source>
+        <translation>The file is too large for a valid sync file.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp không phải gói đồng bộ đã mã hóa.</source>
+        <translation>The file is not an encrypted sync bundle.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gói đồng bộ được mã hóa cho khóa của trung tâm khác, không đọc được ở đây.</source>
+        <translation>The sync bundle is encrypted to another centre’s key and cannot be read here.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Không tìm thấy thư mục xuất: chưa cắm USB, ổ mạng chưa kết nối, hoặc thư mục đã bị xóa hay đổi tên.</source>
+        <translation>The export folder cannot be found: the USB stick is not plugged in, the network drive is not connected, or the folder was deleted or renamed.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hồ sơ</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Công dân</source>
+        <translation>Citizens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giấy tờ trong hồ sơ</source>
+        <translation>Documents in files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phí, lệ phí</source>
+        <translation>Fees and charges</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bước xử lý hồ sơ</source>
+        <translation>File processing steps</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tài liệu đính kèm</source>
+        <translation>Attached documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp tài liệu</source>
+        <translation>Document files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp tài liệu gửi kèm</source>
+        <translation>Document files enclosed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thủ tục</source>
+        <translation>Procedures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phiên bản thủ tục</source>
+        <translation>Procedure versions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tài khoản</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>.</source>
         <comment>thousands separator</comment>
         <translation>,</translation>

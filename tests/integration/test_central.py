@@ -24,7 +24,7 @@ from desktop.context import Location, open_services, resolve
 from integration.documents import scanned
 from integration.helpers import AGENCY_CODE, Counter, registration
 from records.clock import local, now
-from records.errors import BundleRefused, InvalidInput, NotInitialised
+from records.errors import BundleRefused, InvalidInput, NotInitialised, PermissionDenied
 from records.files import RegistrationRequest
 from records.keys import InstallationKeys
 from records.services import Services
@@ -154,6 +154,10 @@ def test_round_trip_workstation_centre_ack(
     bundle = _export(ws, usb)
     assert bundle.name.endswith(".zip.enc")  # encrypted to the centre: nothing readable on the stick
     assert not zipfile.is_zipfile(bundle)
+    assert [p.name for p in usb.iterdir()] == [bundle.name]
+    assert (
+        list(ws.services.attachments.objects.cache_dir("outgoing").iterdir()) == []
+    )  # the plain one is gone
 
     centre.enroll(ws)
     result = centre.central.import_bundle(bundle)
@@ -272,6 +276,22 @@ def test_a_field_changed_on_both_sides_is_a_conflict_never_overwritten(
         row = uow.session.scalars(select(Citizen).where(Citizen.personal_id == person)).one()
         assert row.phone == "0912000002"  # the centre's value is kept for a person to decide
         assert row.email == "hoa@example.vn"  # a field only one side changed is taken
+
+    # A person decides: the other commune's phone is the right one.
+    decided = centre.central.resolve(conflicts[0].id, "incoming", "supervisor.huong")
+    assert decided.resolution == "incoming" and decided.resolved_by == "supervisor.huong"
+    assert centre.central.conflicts() == []
+    assert [c.id for c in centre.central.conflicts(include_resolved=True)] == [conflicts[0].id]
+    with centre.services.db.reading() as uow:
+        assert (
+            uow.session.scalars(select(Citizen.phone).where(Citizen.personal_id == person)).one()
+            == "0912000003"
+        )
+    with pytest.raises(InvalidInput) as caught:
+        centre.central.resolve(conflicts[0].id, "central", "someone.else")
+    assert caught.value.reason == "already_resolved"
+    with pytest.raises(InvalidInput):
+        centre.central.resolve(conflicts[0].id, "both", "x")
 
 
 def _request(applicant: dict[str, Any]) -> RegistrationRequest:
@@ -631,3 +651,14 @@ def test_the_report_counts_each_commune(
         imports = uow.session.scalars(select(SyncImport)).all()
         assert {(i.agency, i.workstation) for i in imports} == {(AGENCY_CODE, 1), (OTHER_AGENCY, 1)}
         assert uow.session.scalars(select(SyncConflict)).all() == []
+
+
+def test_only_an_administrator_changes_how_a_workstation_syncs(make_counter: Callable[..., Counter]) -> None:
+    ws = make_counter("ws")
+    with pytest.raises(PermissionDenied):
+        ws.services.sync.configure(ws.clerk, folder="/media/usb")
+    with pytest.raises(InvalidInput) as caught:
+        ws.services.sync.configure(ws.admin, centre_encryption_key="ed25519:AAAA")
+    assert caught.value.params["field"] == "centre_encryption_key"
+    assert ws.services.sync.config().folder is None
+    assert ws.services.sync.configure(ws.admin, folder="/media/usb", times=["7:05"]).times == ("07:05",)

@@ -156,6 +156,10 @@ def test_refusals_are_one_clear_line(cli: Cli, counter: Counter, tmp_path: Path)
         ),
         "not enrolled",
     )
+    assert_refused(cli.at_centre("resolve", "not-an-id", "--take", "central"), "not a conflict id")
+    assert_refused(
+        cli.at_centre("resolve", "01a21383-251e-73fb-beff-35ac48cb99aa", "--take", "central"), "no conflict"
+    )
     missing = cli.at_centre("import", str(tmp_path / "nothing.zip"), "--json")
     assert missing.code == 2 and missing.json()["bundles"][0]["reason"] == "missing"
 

@@ -169,6 +169,42 @@ def test_a_process_killed_mid_export_leaves_no_bundle(counter: Counter, tmp_path
     assert [p.name for p in out.iterdir()] == [again.path.name]  # type: ignore[union-attr]
 
 
+def test_a_process_killed_while_encrypting_leaves_nothing_readable(counter: Counter, tmp_path: Path) -> None:
+    """Killed half-way through encrypting: the stick holds only a ``.partial`` of ciphertext, the plain zip
+    stays in the workstation's own folder, and the next export clears both."""
+    from records.sync.crypto import CentreKeys
+
+    counter.register()
+    out = tmp_path / "usb"
+    out.mkdir()
+    centre_key = CentreKeys(tmp_path / "centre").public_key_text()
+    script = textwrap.dedent(
+        f"""
+        import os, signal, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from pathlib import Path
+        from desktop.context import open_services, resolve
+        import records.services.sync as sync
+        def dying(source, target, recipient, **kwargs):
+            target.write_bytes(b"MCENC1\\n half")
+            os.kill(os.getpid(), signal.SIGKILL)
+        sync.encrypt_file = dying
+        services = open_services(resolve({str(counter.location.data_dir)!r}, None))
+        services.sync.export(Path({str(out)!r}), encrypt_to={centre_key!r})
+        """
+    )
+    counter.services.db.dispose()
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120, check=False)
+    assert done.returncode == -signal.SIGKILL, done.stderr.decode()
+    assert [p.name.endswith(".zip.enc.partial") for p in out.iterdir()] == [True]
+    outgoing = counter.services.attachments.objects.cache_dir("outgoing")
+    assert [p.suffix for p in outgoing.iterdir()] == [".zip"]  # left on the workstation's own disk
+    again = counter.services.sync.export(out, encrypt_to=centre_key)
+    assert again.path is not None and again.encrypted
+    assert [p.name for p in out.iterdir()] == [again.path.name]
+    assert list(outgoing.iterdir()) == []
+
+
 def test_the_export_command(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

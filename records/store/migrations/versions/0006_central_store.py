@@ -128,9 +128,7 @@ def upgrade() -> None:
         sa.Column("workstation", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("row", sa.JSON(), nullable=False),
-        sa.PrimaryKeyConstraint(
-            "entity", "row_key", "agency", "workstation", name=op.f("pk_sync_row_bases")
-        ),
+        sa.PrimaryKeyConstraint("entity", "row_key", "agency", "workstation", name=op.f("pk_sync_row_bases")),
     )
     op.create_table(
         "sync_aliases",
