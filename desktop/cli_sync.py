@@ -32,7 +32,9 @@ from desktop.cli import EXIT_OK, _actor, _print_json, _services
 
 def cmd_export(args: argparse.Namespace) -> int:
     services = _services(args)
-    result = services.sync.export(Path(args.out), args.from_seq, args.to_seq, encrypt_to=args.encrypt_to)
+    result = services.sync.export(
+        Path(args.out), args.from_seq, args.to_seq, encrypt_to=args.encrypt_to, actor=_actor(services)
+    )
     if args.json:
         _print_json(result.to_json())
     elif result.path is None:

@@ -131,11 +131,11 @@ class SyncExporter(QObject):
         if self._busy or self._closed:
             return False
         self._busy = True
-        sync = self._session.services.sync
+        sync, actor = self._session.services.sync, self._session.actor
 
         def export_or_remember() -> ExportResult:  # on the worker
             try:
-                return sync.export(folder)
+                return sync.export(folder, actor=actor)
             except Exception as exc:
                 try:
                     sync.record_error(failure_text(exc, folder))

@@ -26,6 +26,7 @@ from records.durable import sync_folder
 from records.errors import BundleRefused, InvalidInput, NotInitialised, StorageUnavailable
 from records.keys import InstallationKeys, parse_public_key_text, public_key_text
 from records.services.settings import get_setting, load_agency, put_setting
+from records.services.users import system_actor
 from records.store.database import Database
 from records.store.models import SyncExport
 from records.store.objects import ObjectStore
@@ -281,11 +282,13 @@ class SyncService:
         seq_from: int | None = None,
         seq_to: int | None = None,
         encrypt_to: str | None = None,
+        actor: Actor | None = None,
     ) -> ExportResult:
         """Write one bundle of the changes ``seq_from``..``seq_to`` into ``folder`` (default: everything after
         the last acknowledged change, and the documents the centre reported missing). Nothing to export
         writes nothing. The bundle is encrypted to the centre's key ``encrypt_to`` ("x25519:…"), by default
-        the configured one: then only the encrypted file reaches ``folder``."""
+        the configured one: then only the encrypted file reaches ``folder``. The export is noted in the audit
+        log as ``actor``'s (the ``system`` account's when none is given)."""
         if self._keys is None:
             raise NotInitialised("this store has no signing key (the data folder's keys)")
         if self._objects is None:
@@ -345,10 +348,12 @@ class SyncService:
             except OSError as exc:
                 reason = exc.strerror or str(exc)
                 raise StorageUnavailable(f"cannot write the bundle in {folder}: {reason}") from None
-        self._record(written, header, encrypted=recipient is not None)
+        self._record(written, header, recipient is not None, actor)
         return ExportResult(written.path, header.bundle_id, start, end, written.counts, recipient is not None)
 
-    def _record(self, written: WrittenBundle, header: BundleHeader, encrypted: bool) -> None:
+    def _record(
+        self, written: WrittenBundle, header: BundleHeader, encrypted: bool, actor: Actor | None
+    ) -> None:
         with self._db.writing() as uow:
             uow.session.add(
                 SyncExport(
@@ -363,6 +368,20 @@ class SyncService:
                 )
             )
             put_setting(uow.session, LAST_ERROR, None)
+            audit.append(
+                uow.session,
+                actor or system_actor(uow.session, header.workstation),
+                "sync.exported",
+                "sync",
+                header.bundle_id,
+                {
+                    "seq_from": header.seq_from,
+                    "seq_to": header.seq_to,
+                    "counts": written.counts,
+                    "encrypted": encrypted,
+                    "path": str(written.path),
+                },
+            )
             uow.commit()
 
 

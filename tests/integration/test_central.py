@@ -23,6 +23,7 @@ from sqlalchemy import select, text
 from desktop.context import Location, open_services, resolve
 from integration.documents import scanned
 from integration.helpers import AGENCY_CODE, Counter, registration
+from records.audit import recent
 from records.clock import local, now
 from records.errors import BundleRefused, InvalidInput, NotInitialised, PermissionDenied
 from records.files import RegistrationRequest
@@ -189,7 +190,11 @@ def test_round_trip_workstation_centre_ack(
 
     # The next export carries only what changed since: the file's new status.
     ws.services.files.set_status(file.code, Status.IN_PROGRESS, ws.clerk)
-    second = _export(ws, usb)
+    second = _export(ws, usb, actor=ws.clerk)
+    with ws.services.db.reading() as uow:
+        exported = [e for e in recent(uow.session) if e.action == "sync.exported"]
+    assert [e.username for e in exported] == ["lan", "system"]  # the clerk's export, then the first one
+    assert exported[0].details["encrypted"] is True and exported[0].details["path"] == str(second)
     assert ws.services.sync.status().unsynced_files == 1
     result = centre.central.import_bundle(second)
     assert result.status == "imported"
