@@ -614,6 +614,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_sync.add_commands(sub, add)
 
+    from desktop import cli_audit  # audit …: the audit log's chain, its own module
+
+    audit = sub.add_parser("audit", help="the audit log: check its hash chain")
+    cli_audit.add_commands(
+        audit.add_subparsers(dest="audit_command", required=True, parser_class=_Parser), add
+    )
+
     from desktop import cli_central  # central …: the centre's commands, their own module
 
     central = sub.add_parser("central", help="the centre: enrol workstations, import bundles, acknowledge")

@@ -2,20 +2,34 @@
 
 Entries are written in the same unit of work as the change they describe, so a change and its audit
 entry are kept or lost together. The table refuses UPDATE and DELETE (database triggers).
+
+The entries form a **hash chain**: each stores the SHA-256 of its own content and of the entry before it
+(``prev_hash``; the first one's is 64 zeros). Anyone who can write the database file can drop the triggers,
+but cannot then edit, delete or reorder an entry without breaking the chain from there on, which
+:func:`verify` finds and names (``motcua audit verify``). Removing the newest entries leaves a shorter chain
+that still holds: the chain's head travels in every sync bundle, signed, so the centre keeps checkpoints
+it can compare with.
+
+The hash (format 1): ``SHA-256(prev_hash + "\n" + JSON)`` over the UTF-8 JSON object, keys sorted, no
+spaces, of the entry's ``id``, ``at`` (ISO 8601, UTC), ``user_id``, ``username``, ``workstation``,
+``action``, ``entity``, ``entity_id`` and ``details``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from records.clock import iso, now
 from records.store.models import AuditEntry
+from records.store.types import new_id
 from records.users import Actor
 
 
@@ -28,19 +42,123 @@ def append(
     details: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> None:
-    """Add an audit entry to the unit of work ``session`` belongs to."""
-    session.add(
-        AuditEntry(
-            at=at or now(),
-            user_id=uuid.UUID(actor.user_id),
-            username=actor.username,
-            workstation=actor.workstation,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            details=details or {},
-        )
+    """Add an audit entry to the unit of work ``session`` belongs to, chained to the newest one."""
+    entry = AuditEntry(
+        id=new_id(),
+        at=(at or now()).astimezone(UTC),
+        user_id=uuid.UUID(actor.user_id),
+        username=actor.username,
+        workstation=actor.workstation,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        details=details or {},
     )
+    if session.get_bind().dialect.name == "postgresql":
+        # Writers queue here, so that two of them never chain to the same head (SQLite's writers queue on
+        # the database lock already).
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK})
+    entry.prev_hash = head(session).hash  # the query flushes entries added before in this unit of work
+    entry.hash = entry_hash(entry.prev_hash, entry)
+    session.add(entry)
+
+
+GENESIS = "0" * 64  # the prev_hash of the first entry
+CHAIN_LOCK = 0x6D6F7463  # PostgreSQL advisory lock key of the chain's head
+
+
+@dataclass(frozen=True)
+class ChainHead:
+    """The newest entry of the chain: its sequence number and hash (``0`` and :data:`GENESIS` when empty)."""
+
+    seq: int
+    hash: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The form a sync bundle's manifest carries."""
+        return {"seq": self.seq, "hash": self.hash}
+
+
+def head(session: Session) -> ChainHead:
+    """The chain's newest entry."""
+    row = session.execute(
+        select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    if row is None:
+        return ChainHead(0, GENESIS)
+    return ChainHead(int(row[0]), str(row[1] or ""))
+
+
+def entry_hash(prev_hash: str, entry: AuditEntry) -> str:
+    """The chain hash of ``entry`` following ``prev_hash`` (format 1, see the module's docstring)."""
+    content = {
+        "id": str(entry.id),
+        "at": entry.at.astimezone(UTC).isoformat(),
+        "user_id": str(entry.user_id) if entry.user_id else None,
+        "username": entry.username,
+        "workstation": entry.workstation,
+        "action": entry.action,
+        "entity": entry.entity,
+        "entity_id": entry.entity_id,
+        "details": entry.details or {},
+    }
+    body = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(f"{prev_hash}\n{body}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """What :func:`verify` found: intact or not, how many entries, the head, and the first broken link."""
+
+    intact: bool
+    entries: int
+    head: ChainHead
+    broken_seq: int | None = None
+    broken_id: str | None = None
+    reason: str | None = None  # "edited", "missing_or_reordered", "unchained"
+    message: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """``motcua audit verify --json``."""
+        return {
+            "intact": self.intact,
+            "entries": self.entries,
+            "head": self.head.to_json(),
+            "first_broken": None
+            if self.intact
+            else {
+                "seq": self.broken_seq,
+                "id": self.broken_id,
+                "reason": self.reason,
+                "message": self.message,
+            },
+        }
+
+
+def verify(session: Session) -> ChainReport:
+    """Walk the chain in order and recompute it: the first entry whose content no longer matches its hash
+    (``edited``), whose link does not point at the entry before it (``missing_or_reordered``: an entry
+    deleted or moved before it), or that has no hash (``unchained``) is named."""
+    previous = ChainHead(0, GENESIS)
+    count = 0
+    stmt = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=1000)
+    for entry in session.scalars(stmt):
+        count += 1
+        broken: tuple[str, str] | None = None
+        if not entry.hash or not entry.prev_hash:
+            broken = ("unchained", f"entry {entry.seq} carries no chain hash")
+        elif entry.prev_hash != previous.hash:
+            broken = (
+                "missing_or_reordered",
+                f"entry {entry.seq} does not follow entry {previous.seq}: an entry between them was deleted, "
+                "or entries were moved",
+            )
+        elif entry_hash(entry.prev_hash, entry) != entry.hash:
+            broken = ("edited", f"entry {entry.seq} was changed after it was written")
+        if broken is not None:
+            return ChainReport(False, count, previous, entry.seq, str(entry.id), broken[0], broken[1])
+        previous = ChainHead(entry.seq, entry.hash or "")
+    return ChainReport(True, count, previous)
 
 
 @dataclass(frozen=True)

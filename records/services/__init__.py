@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from records.keys import InstallationKeys
 from records.services.attachments import AttachmentService
+from records.services.audit import AuditService
 from records.services.calendar import CalendarService
 from records.services.catalog import CatalogService
 from records.services.citizens import CitizenService
@@ -38,6 +39,7 @@ class Services:
     reports: ReportService
     attachments: AttachmentService
     sync: SyncService
+    audit: AuditService
 
 
 def build_services(
@@ -57,5 +59,16 @@ def build_services(
     attachments = AttachmentService(db, objects, files)
     sync = SyncService(db, objects, keys)
     return Services(
-        db, settings, users, catalog, calendar, files, receipts, citizens, reports, attachments, sync
+        db,
+        settings,
+        users,
+        catalog,
+        calendar,
+        files,
+        receipts,
+        citizens,
+        reports,
+        attachments,
+        sync,
+        AuditService(db),
     )

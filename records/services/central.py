@@ -352,6 +352,7 @@ class CentralService:
                     counts=dict(bundle.manifest["counts"]),
                     outcome=outcome.to_json(),
                     conflicts=outcome.conflicts,
+                    audit_head=_audit_head(bundle.manifest),
                 )
             )
             station.last_seq = max(station.last_seq, bundle.seq_to)
@@ -530,6 +531,14 @@ def _take_incoming(session: Session, conflict: SyncConflict) -> None:
         }
     if derived:
         session.execute(update(table.table).where(where).values(derived))
+
+
+def _audit_head(manifest: dict[str, Any]) -> dict[str, Any] | None:
+    """The workstation's audit chain head the (signed) manifest carries, when it is well-formed."""
+    found = manifest.get("audit_head")
+    if isinstance(found, dict) and isinstance(found.get("seq"), int) and isinstance(found.get("hash"), str):
+        return {"seq": found["seq"], "hash": found["hash"][:64]}
+    return None
 
 
 def _enrolment(row: SyncWorkstation) -> Enrolment:

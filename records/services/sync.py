@@ -325,6 +325,7 @@ class SyncService:
                 app_version=app_version(),
                 seq_from=start,
                 seq_to=end,
+                audit_head=audit.head(session).to_json(),
             )
             records = changes.changed_records(session, start, end)
             if resend:

@@ -90,6 +90,8 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[str | None] = mapped_column(String(64), index=True)
     details: Mapped[dict[str, Any]] = mapped_column(JSON(), default=dict)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))  # the hash chain (records.audit)
+    hash: Mapped[str | None] = mapped_column(String(64))
 
 
 class Citizen(Base):
@@ -386,6 +388,7 @@ class SyncImport(Base):
     counts: Mapped[dict[str, Any]] = mapped_column(JSON())
     outcome: Mapped[dict[str, Any]] = mapped_column(JSON())  # inserted, updated, unchanged, stale, …
     conflicts: Mapped[int] = mapped_column(Integer, default=0)
+    audit_head: Mapped[dict[str, Any] | None] = mapped_column(JSON())  # the workstation's chain, signed
 
 
 class SyncConflict(Base):

@@ -10,7 +10,8 @@ Members::
 ``manifest.json``: ``format`` ("motcua-bundle"), ``format_version``, ``schema_revision`` (the Alembic
 revision of the store that wrote it), ``app_version``, ``bundle_id`` (a UUIDv7), ``created_at``,
 ``agency``, ``workstation``, ``public_key`` ("ed25519:…", the key that signed it), ``seq_from`` and
-``seq_to`` (the change range), ``counts`` (records by table, ``objects``) and ``members`` (name → SHA-256).
+``seq_to`` (the change range), ``audit_head`` (the newest entry of the workstation's audit hash chain,
+``{"seq", "hash"}``), ``counts`` (records by table, ``objects``) and ``members`` (name → SHA-256).
 
 The bundle is written to a temporary name in the target folder, synced, and renamed when complete: a process
 killed half-way leaves no bundle (only a ``.partial`` file, removed by the next export). A reader checks,
@@ -64,6 +65,7 @@ class BundleHeader:
     app_version: str
     seq_from: int
     seq_to: int
+    audit_head: dict[str, Any] | None = None  # the workstation's audit chain head (records.audit)
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,7 @@ def _write_zip(
             "public_key": header.public_key,
             "seq_from": header.seq_from,
             "seq_to": header.seq_to,
+            "audit_head": header.audit_head,
             "counts": counts,
             "members": members,
         }

@@ -31,6 +31,7 @@ from records.keys import InstallationKeys
 from records.services import Services
 from records.services.central import CentralService, CommuneReport
 from records.store.models import (
+    AuditEntry,
     Citizen,
     File,
     SyncAlias,
@@ -178,6 +179,13 @@ def test_round_trip_workstation_centre_ack(
             uow.session.execute(text("SELECT count(*) FROM sync_changes WHERE entity = 'files'")).scalar()
             == 0
         )
+
+    # The workstation's audit chain head travels signed in the bundle, and the centre keeps it.
+    with centre.services.db.reading() as uow:
+        head = uow.session.scalars(select(SyncImport.audit_head)).one()
+    with ws.services.db.reading() as uow:
+        held = uow.session.scalar(select(AuditEntry.hash).where(AuditEntry.seq == head["seq"]))
+    assert head["hash"] == held and ws.services.audit.verify().intact
 
     ack_file = usb / "ack.json"
     ack = centre.central.ack(AGENCY_CODE, 1, ack_file)
