@@ -614,6 +614,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_sync.add_commands(sub, add)
 
+    from desktop import cli_users  # user …: accounts, their own module
+
+    user = sub.add_parser("user", help="accounts: add, list, disable, reset a password")
+    cli_users.add_commands(user.add_subparsers(dest="user_command", required=True, parser_class=_Parser), add)
+
     from desktop import cli_audit  # audit …: the audit log's chain, its own module
 
     audit = sub.add_parser("audit", help="the audit log: check its hash chain")

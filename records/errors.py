@@ -121,6 +121,13 @@ class PermissionDenied(DomainError):
     code = "permission_denied"
 
 
+class AccountLocked(DomainError):
+    """Too many wrong passwords in a row: the account (or user name) is locked until ``until`` (an ISO
+    8601 moment), even for the right password."""
+
+    code = "account_locked"
+
+
 class FormNotApplicable(DomainError):
     """A form asked for a file whose state it does not fit (a refusal slip for a returned file), or one
     the agency's form set does not have."""

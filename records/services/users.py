@@ -8,22 +8,28 @@ account does not count (nobody can log in as it) and is never listed or changed 
 from __future__ import annotations
 
 import builtins
+from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from records import audit
 from records.clock import now
-from records.errors import InvalidInput, NotFound
+from records.errors import AccountLocked, InvalidInput, NotFound
 from records.store.database import Database
-from records.store.models import User
+from records.store.models import LoginFailure, User
 from records.text import nfc
 from records.users import (
+    LOCKOUT_ATTEMPTS,
+    LOCKOUT_MINUTES,
     SYSTEM_USERNAME,
     Actor,
     Role,
     UserView,
     hash_password,
+    needs_rehash,
+    rehash_password,
     require_admin,
     verify_password,
 )
@@ -100,19 +106,101 @@ class UserService:
         """Create an account (admins only)."""
         require_admin(actor, "add users")
         name = check_username(username)
-        password_hash = hash_password(password)  # slow on purpose: before the write lock is taken
+        password_hash = hash_password(password, name)  # slow on purpose: before the write lock is taken
         with self._db.writing() as uow:
             added = add_user(uow.session, actor, name, full_name, role, password_hash)
             uow.commit()
         return added
 
     def authenticate(self, username: str, password: str, workstation: int | None = None) -> Actor | None:
-        """The actor for a correct user name and password, else ``None``."""
+        """The actor for a correct user name and password, else ``None``. After
+        :data:`~records.users.LOCKOUT_ATTEMPTS` wrong passwords in a row the name is locked for
+        :data:`~records.users.LOCKOUT_MINUTES` minutes (:class:`AccountLocked`, even for the right
+        password). Every attempt is in the audit log; a good one resets the count (and rehashes a password
+        hashed with older parameters)."""
+        name = username.strip().lower()[:160]
         with self._db.reading() as uow:
-            user = uow.session.scalar(select(User).where(User.username == username.strip().lower()))
-            if user is None or not user.active or not verify_password(user.password_hash, password):
-                return None
-            return Actor(str(user.id), user.username, Role(user.role), workstation)
+            user = uow.session.scalar(select(User).where(User.username == name))
+            stored = (str(user.id), user.password_hash, user.active, Role(user.role)) if user else None
+            failure = uow.session.get(LoginFailure, name)
+            locked_until = failure.locked_until if failure is not None else None
+        moment = now()
+        if locked_until is not None and locked_until > moment:
+            self._record_attempt(
+                name, workstation, "user.login_refused", {"locked_until": locked_until.isoformat()}
+            )
+            raise AccountLocked(
+                f"{name} is locked until {locked_until.isoformat()} after too many wrong passwords",
+                username=name,
+                until=locked_until.isoformat(),
+            )
+        good = stored is not None and stored[2] and verify_password(stored[1], password)  # slow: no lock held
+        if not good or stored is None:
+            self._failed(name, workstation)
+            return None
+        actor = Actor(stored[0], name, stored[3], workstation)
+        rehashed = rehash_password(password) if stored[1] and needs_rehash(stored[1]) else None
+        with self._db.writing() as uow:
+            session = uow.session
+            session.query(LoginFailure).filter(LoginFailure.username == name).delete()
+            if rehashed is not None:
+                session.execute(update(User).where(User.username == name).values(password_hash=rehashed))
+            audit.append(session, actor, "user.login", "user", actor.user_id, {"username": name})
+            uow.commit()
+        return actor
+
+    def _failed(self, name: str, workstation: int | None) -> None:
+        """Count a wrong password; lock the name when there were too many in a row."""
+        with self._db.writing() as uow:
+            session = uow.session
+            failure = session.get(LoginFailure, name)
+            if failure is None:
+                failure = LoginFailure(username=name, failures=0, last_at=now())
+                session.add(failure)
+            failure.failures += 1
+            failure.last_at = now()
+            details: dict[str, Any] = {"username": name, "failures": failure.failures}
+            actor = system_actor(session, workstation)
+            audit.append(session, actor, "user.login_failed", "user", None, details)
+            if failure.failures >= LOCKOUT_ATTEMPTS:
+                failure.locked_until = now() + timedelta(minutes=LOCKOUT_MINUTES)
+                failure.failures = 0
+                lock = {"username": name, "until": failure.locked_until.isoformat()}
+                audit.append(session, actor, "user.locked", "user", None, lock)
+            uow.commit()
+
+    def _record_attempt(
+        self, name: str, workstation: int | None, action: str, details: dict[str, Any]
+    ) -> None:
+        with self._db.writing() as uow:
+            session = uow.session
+            audit.append(
+                session,
+                system_actor(session, workstation),
+                action,
+                "user",
+                None,
+                {"username": name, **details},
+            )
+            uow.commit()
+
+    def locks(self) -> dict[str, datetime]:
+        """The user names locked now by wrong passwords, and until when."""
+        moment = now()
+        with self._db.reading() as uow:
+            rows = uow.session.scalars(select(LoginFailure).where(LoginFailure.locked_until > moment))
+            return {row.username: row.locked_until for row in rows if row.locked_until is not None}
+
+    def unlock(self, actor: Actor, username: str) -> None:
+        """Lift a lock caused by wrong passwords (admins only)."""
+        require_admin(actor, "unlock accounts")
+        name = username.strip().lower()
+        with self._db.writing() as uow:
+            session = uow.session
+            removed = session.query(LoginFailure).filter(LoginFailure.username == name).delete()
+            if removed:
+                audit.append(session, actor, "user.unlocked", "user", None, {"username": name})
+            uow.commit()
 
     def list(self) -> builtins.list[UserView]:
         """Every account but the built-in ``system`` one, by user name."""
@@ -167,7 +255,7 @@ class UserService:
         """Set an account's password (admins only); the audit entry names the account, never the
         password."""
         require_admin(actor, "reset passwords")
-        password_hash = hash_password(new_password)
+        password_hash = hash_password(new_password, username)
         with self._db.writing() as uow:
             session = uow.session
             user = _account(session, username)

@@ -74,6 +74,18 @@ class User(Base):
     created_at: Mapped[UTCTime]
 
 
+class LoginFailure(Base):
+    """Wrong passwords given for a user name since its last good login, and the lock they caused. Kept
+    apart from ``users`` (a lock is this workstation's business, and never synced)."""
+
+    __tablename__ = "login_failures"
+
+    username: Mapped[str] = mapped_column(String(160), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_at: Mapped[UTCTime]
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
 class AuditEntry(Base):
     """An append-only record of one write: who, when, from which workstation, what. Database triggers refuse
     UPDATE and DELETE on this table."""
