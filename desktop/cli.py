@@ -619,6 +619,11 @@ def build_parser() -> argparse.ArgumentParser:
     user = sub.add_parser("user", help="accounts: add, list, disable, reset a password")
     cli_users.add_commands(user.add_subparsers(dest="user_command", required=True, parser_class=_Parser), add)
 
+    from desktop import cli_day  # day …: the supervisor's day, its own module
+
+    day = sub.add_parser("day", help="the supervisor's day: its figures, closing it")
+    cli_day.add_commands(day.add_subparsers(dest="day_command", required=True, parser_class=_Parser), add)
+
     from desktop import cli_audit  # audit …: the audit log's chain, its own module
 
     audit = sub.add_parser("audit", help="the audit log: check its hash chain")

@@ -132,6 +132,23 @@ def require_admin(actor: Actor, action: str) -> None:
         raise PermissionDenied(f"only an administrator can {action}", action=action, role=actor.role.value)
 
 
+def require_supervisor(actor: Actor, action: str) -> None:
+    """Refuse (:class:`PermissionDenied`) ``action`` unless ``actor`` is a supervisor or an administrator."""
+    if actor.role not in (Role.SUPERVISOR, Role.ADMIN):
+        raise PermissionDenied(f"only a supervisor can {action}", action=action, role=actor.role.value)
+
+
+def require_may_change_closed_file(actor: Actor, closed: bool, received_by: str | None, code: str) -> None:
+    """A clerk changes a closed file (returned, withdrawn, stopped, refused) only if it is theirs — the one
+    who received it; supervisors and administrators may correct any."""
+    if closed and actor.role is Role.CLERK and received_by != actor.user_id:
+        raise PermissionDenied(
+            f"file {code} is closed and was received by another clerk: a supervisor can change it",
+            action="change a closed file",
+            role=actor.role.value,
+        )
+
+
 @dataclass(frozen=True)
 class UserView:
     """A local account as the settings screen shows it (never its password hash)."""

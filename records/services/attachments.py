@@ -38,7 +38,8 @@ from records.store.database import Database
 from records.store.models import Attachment, Citizen, File, FileDocument, StoredObject, User
 from records.store.objects import ObjectStore, PendingObject, sha256_of
 from records.text import fold
-from records.users import Actor
+from records.users import Actor, require_may_change_closed_file
+from records.workflow import FINAL_STATUSES, Status
 
 T = TypeVar("T")
 Addition = NewAttachment | ReusedAttachment
@@ -71,6 +72,7 @@ class AttachmentService:
         with self._staged(additions) as pending, self._db.writing() as uow:
             session = uow.session
             file = _file(session, code)
+            _may_change(actor, file)
             rows = self.add_rows(session, file, additions, pending, actor)
             uow.commit()
             return [_view(session, row, file.code) for row in rows]
@@ -260,6 +262,7 @@ class AttachmentService:
             session = uow.session
             row = _attachment(session, attachment_id)
             file = _file_by_id(session, row.file_id)
+            _may_change(actor, file)
             if row.removed_at is None:
                 row.removed_at = now()
                 row.removed_by = uuid.UUID(actor.user_id)
@@ -416,6 +419,12 @@ def _file(session: Session, code: str) -> File:
     if file is None:
         raise NotFound(f"no file with code {code!r}", code=code)
     return file
+
+
+def _may_change(actor: Actor, file: File) -> None:
+    closed = Status(file.status) in FINAL_STATUSES
+    received_by = str(file.received_by) if file.received_by else None
+    require_may_change_closed_file(actor, closed, received_by, file.code)
 
 
 def _file_by_id(session: Session, file_id: uuid.UUID) -> File:

@@ -32,7 +32,7 @@ from records.store.models import File
 from records.store.models import Procedure as ProcedureRow
 from records.store.models import ProcedureVersion as VersionRow
 from records.text import fold
-from records.users import Actor
+from records.users import Actor, require_admin
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,8 @@ class CatalogService:
             return True
 
     def import_text(self, text: str, actor: Actor) -> CatalogImportResult:
-        """Import a catalogue document (JSON); all of it or, on any error, nothing."""
+        """Import a catalogue document (JSON; administrators only); all of it or, on any error, nothing."""
+        require_admin(actor, "change the procedure catalogue")
         procedures = load_catalog(text)
         with self._db.writing() as uow:
             result = _apply(uow.session, procedures)

@@ -12,6 +12,7 @@ finished since is no longer counted (the store keeps no status per day, only the
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -20,12 +21,14 @@ from sqlalchemy import Integer, and_, case, func, literal, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from records.clock import iso, now
+from records import audit
+from records.clock import iso, local, now
+from records.errors import InvalidInput
 from records.store.database import Database
 from records.store.files_repo import local_day_start
-from records.store.models import File, Procedure, User
+from records.store.models import DayClosing, File, Procedure, User
 from records.text import fold
-from records.users import SYSTEM_USERNAME
+from records.users import SYSTEM_USERNAME, Actor, require_supervisor
 from records.workflow import CLOCK_RUNNING, PROCESSING_DONE
 
 
@@ -98,6 +101,8 @@ class DaySummary:
     on_time_rate: float | None
     by_clerk: tuple[ClerkDay, ...]
     by_procedure: tuple[ProcedureDay, ...]
+    closed_at: datetime | None = None  # when a supervisor closed the day (chốt sổ), if one did
+    closed_by: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The JSON form (dates in ISO 8601, the moment in Vietnam's time)."""
@@ -115,6 +120,8 @@ class DaySummary:
             "on_time_rate": self.on_time_rate,
             "by_clerk": [c.to_json() for c in self.by_clerk],
             "by_procedure": [p.to_json() for p in self.by_procedure],
+            "closed_at": iso(self.closed_at) if self.closed_at else None,
+            "closed_by": self.closed_by,
         }
 
 
@@ -135,6 +142,8 @@ class ReportService:
             clerks, procedures = _breakdowns(session, start, end, at)
             due_today = _count(session, _running(), File.due_at >= start, File.due_at < end)
             finished, on_time, late = _finished(session, start, end)
+            closing = session.get(DayClosing, day)
+            closed_at, closed_by = (closing.closed_at, closing.closed_by_name) if closing else (None, None)
         judged = on_time + late
         return DaySummary(
             day=day,
@@ -152,7 +161,47 @@ class ReportService:
                 sorted(clerks, key=lambda c: (-c.received, fold(c.full_name or c.username or "")))
             ),
             by_procedure=tuple(sorted(procedures, key=lambda p: (-p.received, fold(p.name), p.code))),
+            closed_at=closed_at,
+            closed_by=closed_by,
         )
+
+    def close_day(self, actor: Actor, day: date) -> DaySummary:
+        """Close the local day ``day`` (chốt sổ; supervisors and administrators only): its figures as they
+        stand are kept with who closed it and when, and the closing is in the audit log. A day still to
+        come, or one already closed, is refused."""
+        require_supervisor(actor, "close the day")
+        today = local(now()).date()
+        if day > today:
+            raise InvalidInput(f"{day.isoformat()} has not come yet", field="day", reason="future_day")
+        summary = self.day(day)
+        if summary.closed_at is not None:
+            raise InvalidInput(
+                f"{day.isoformat()} was closed by {summary.closed_by} at {iso(summary.closed_at)}",
+                field="day",
+                reason="already_closed",
+            )
+        with self._db.writing() as uow:
+            session = uow.session
+            if session.get(DayClosing, day) is not None:  # closed meanwhile, at another counter
+                raise InvalidInput(
+                    f"{day.isoformat()} is already closed", field="day", reason="already_closed"
+                )
+            snapshot = summary.to_json()
+            session.add(
+                DayClosing(
+                    day=day,
+                    closed_at=now(),
+                    closed_by=uuid.UUID(actor.user_id),
+                    closed_by_name=actor.username,
+                    summary=snapshot,
+                )
+            )
+            figures = {
+                k: snapshot[k] for k in ("received", "returned", "overdue", "finished", "on_time_rate")
+            }
+            audit.append(session, actor, "day.closed", "day", day.isoformat(), figures)
+            uow.commit()
+        return self.day(day)
 
 
 def _clerk_order(clerk: ClerkDay) -> tuple[int, str, str]:

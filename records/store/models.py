@@ -171,6 +171,18 @@ class HolidayTable(Base):
     imported_at: Mapped[UTCTime]
 
 
+class DayClosing(Base):
+    """A local day a supervisor closed (chốt sổ): who, when, and the day's figures as they stood then."""
+
+    __tablename__ = "day_closings"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    closed_at: Mapped[UTCTime]
+    closed_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    closed_by_name: Mapped[str] = mapped_column(String(160))
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON())
+
+
 class FileCodeCounter(Base):
     """How many file codes a workstation has handed out on one day (see docs/file-codes.md)."""
 

@@ -11,12 +11,14 @@ from sqlalchemy import select, update
 
 import records.services.users as users_service
 from integration.cli_runner import Run, assert_refused, run_cli
+from integration.documents import scanned
 from integration.helpers import Counter
 from records.audit import recent
-from records.clock import now
+from records.clock import local, now
 from records.errors import AccountLocked, InvalidInput, PermissionDenied
 from records.store.models import User
 from records.users import LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES, Role, check_password_rules, needs_rehash
+from records.workflow import Status
 
 
 @pytest.mark.parametrize(
@@ -158,3 +160,69 @@ def test_the_user_commands(
     assert reset.code == 0
     assert counter.services.users.authenticate("huong", "Hoa-mai-2027") is not None
     assert_refused(run("user", "disable", "khong-co"), "khong-co")
+
+
+def test_only_administrators_change_the_catalogue(counter: Counter) -> None:
+    text = counter.services.catalog.export_text()
+    with pytest.raises(PermissionDenied):
+        counter.services.catalog.import_text(text, counter.clerk)
+    assert counter.services.catalog.import_text(text, counter.admin).to_json()
+
+
+def test_a_clerk_cannot_change_another_clerks_closed_file(counter: Counter) -> None:
+    other = counter.services.users.add(counter.admin, "minh", "Võ Văn Minh", Role.CLERK, "Hoa-sen-2026")
+    file = counter.register()
+    for status in (Status.IN_PROGRESS, Status.RESULT_READY, Status.RETURNED):
+        counter.services.files.set_status(file.code, status, counter.clerk)
+    with pytest.raises(PermissionDenied) as refused:
+        counter.services.attachments.attach(file.code, [scanned()], other)
+    assert file.code in str(refused.value)
+    [mine] = counter.services.attachments.attach(file.code, [scanned()], counter.clerk)  # the clerk's own
+    with pytest.raises(PermissionDenied):
+        counter.services.attachments.remove(mine.id, other)
+    supervisor = counter.services.users.add(
+        counter.admin, "huong", "Lê Thu Hương", Role.SUPERVISOR, "Sen-hong-2026"
+    )
+    assert counter.services.attachments.remove(mine.id, supervisor).removed_at is not None
+
+
+def test_only_a_supervisor_closes_the_day(counter: Counter) -> None:
+    file = counter.register()
+    day = local(file.summary.received_at).date()
+    with pytest.raises(PermissionDenied):
+        counter.services.reports.close_day(counter.clerk, day)
+    supervisor = counter.services.users.add(
+        counter.admin, "huong", "Lê Thu Hương", Role.SUPERVISOR, "Sen-hong-2026"
+    )
+    closed = counter.services.reports.close_day(supervisor, day)
+    assert closed.closed_by == "huong" and closed.closed_at is not None and closed.received == 1
+    with pytest.raises(InvalidInput) as again:
+        counter.services.reports.close_day(counter.admin, day)
+    assert again.value.reason == "already_closed"
+    with pytest.raises(InvalidInput) as future:
+        counter.services.reports.close_day(supervisor, local(now()).date() + timedelta(days=1))
+    assert future.value.reason == "future_day"
+    assert (
+        "day.closed",
+        {"received": 1, "returned": 0, "overdue": closed.overdue, "finished": 0, "on_time_rate": None},
+    ) in [(a, d) for a, d in _all_actions(counter)]
+    assert counter.services.reports.day(day).closed_by == "huong"
+
+
+def _all_actions(counter: Counter) -> list[tuple[str, dict[str, object]]]:
+    with counter.services.db.reading() as uow:
+        return [(e.action, e.details) for e in recent(uow.session, 50)]
+
+
+def test_the_day_commands(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, counter: Counter
+) -> None:
+    file = counter.register()
+    day = local(file.summary.received_at).date().isoformat()
+    home = ["--data-dir", str(counter.location.data_dir)]
+    shown = run_cli(capsys, monkeypatch, ["day", "show", day, "--json", *home], None)
+    assert shown.code == 0 and shown.json()["received"] == 1 and shown.json()["closed_at"] is None
+    closed = run_cli(capsys, monkeypatch, ["day", "close", day, "--json", *home], None)
+    assert closed.code == 0 and closed.json()["closed_by"] == "system"
+    assert_refused(run_cli(capsys, monkeypatch, ["day", "close", day, *home], None), "closed by system")
+    assert_refused(run_cli(capsys, monkeypatch, ["day", "show", "hôm qua", *home], None), "not a date")
