@@ -241,6 +241,7 @@ def cmd_file_list(args: argparse.Namespace) -> int:
 def cmd_catalog_import(args: argparse.Namespace) -> int:
     text = _read_input(args.file)
     services = _services(args)
+    services.backups.automatic("before-import")
     result = services.catalog.import_text(text, _actor(services))
     if args.json:
         _print_json(result.to_json())
@@ -276,6 +277,7 @@ def _write_output(target: str, text: str) -> None:
 def cmd_holidays_import(args: argparse.Namespace) -> int:
     text = _read_input(args.file)
     services = _services(args)
+    services.backups.automatic("before-import")
     table = services.calendar.import_table(text, _actor(services))
     print(f"{table.year}: {len(table.days_off)} day(s) off, {len(table.working_days)} make-up working day(s)")
     return EXIT_OK
@@ -618,6 +620,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     user = sub.add_parser("user", help="accounts: add, list, disable, reset a password")
     cli_users.add_commands(user.add_subparsers(dest="user_command", required=True, parser_class=_Parser), add)
+
+    from desktop import cli_backup  # backup, restore: their own module
+
+    cli_backup.add_commands(sub, add)
 
     from desktop import cli_day  # day …: the supervisor's day, its own module
 

@@ -90,7 +90,10 @@ def open_services(location: Location) -> Services:
     except DBAPIError as exc:
         raise storage_error(exc) from exc
     services = build_services(
-        Database(engine), InstallationKeys(location.keys_dir), ObjectStore(location.documents_dir)
+        Database(engine),
+        InstallationKeys(location.keys_dir),
+        ObjectStore(location.documents_dir),
+        location.backup_dir,
     )
     with services.db.writing() as uow:
         actor = system_actor(uow.session)

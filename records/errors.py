@@ -121,6 +121,13 @@ class PermissionDenied(DomainError):
     code = "permission_denied"
 
 
+class BackupRefused(DomainError):
+    """A backup that cannot be made or used: ``reason`` ``damaged_store`` (the live store fails its checks:
+    nothing was written), ``not_a_backup``, ``damaged_backup``, ``newer_backup`` or ``not_sqlite``."""
+
+    code = "backup_refused"
+
+
 class AccountLocked(DomainError):
     """Too many wrong passwords in a row: the account (or user name) is locked until ``until`` (an ISO
     8601 moment), even for the right password."""

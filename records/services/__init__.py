@@ -7,10 +7,12 @@ and return frozen dataclasses, never live ORM objects.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from records.keys import InstallationKeys
 from records.services.attachments import AttachmentService
 from records.services.audit import AuditService
+from records.services.backups import BackupService
 from records.services.calendar import CalendarService
 from records.services.catalog import CatalogService
 from records.services.citizens import CitizenService
@@ -40,10 +42,14 @@ class Services:
     attachments: AttachmentService
     sync: SyncService
     audit: AuditService
+    backups: BackupService
 
 
 def build_services(
-    db: Database, keys: InstallationKeys | None = None, objects: ObjectStore | None = None
+    db: Database,
+    keys: InstallationKeys | None = None,
+    objects: ObjectStore | None = None,
+    backup_dir: Path | None = None,
 ) -> Services:
     """Wire the services of a migrated store. Without ``keys`` (the installation's key folder), signing
     and checking receipt codes raise :class:`~records.errors.NotInitialised`; without ``objects`` (the
@@ -71,4 +77,5 @@ def build_services(
         attachments,
         sync,
         AuditService(db),
+        BackupService(db, objects, keys.folder if keys else None, backup_dir),
     )

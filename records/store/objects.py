@@ -113,6 +113,13 @@ class ObjectStore:
             raise
         return PendingObject(digest, len(data), marker)
 
+    def put_restored(self, data: bytes) -> str:
+        """Store ``data`` from a backup being restored (its row comes with the restored database); returns
+        its name."""
+        digest = sha256_of(data)
+        self._write_atomically(self.path(digest), data)
+        return digest
+
     def settle(self, pending: PendingObject, committed: bool, still_used: Callable[[str], bool]) -> None:
         """The row for ``pending`` committed (``committed``) or not: drop its marker; when not, remove the
         object too unless ``still_used(sha256)`` (an earlier row holds the same bytes)."""
