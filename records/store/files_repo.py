@@ -54,10 +54,9 @@ MAX_CODE_ATTEMPTS = 50
 
 def next_file_code(session: Session, scheme: FileCodeScheme, agency: str, workstation: int, day: date) -> str:
     """The next free file code of ``workstation`` on ``day`` (in the unit of work's write lock)."""
-    counter = session.get(FileCodeCounter, (agency, workstation, day), with_for_update=True)
-    if counter is None:
-        counter = FileCodeCounter(agency_code=agency, workstation=workstation, day=day, issued=0)
-        session.add(counter)
+    counter = _locked_counter(
+        session, FileCodeCounter, {"agency_code": agency, "workstation": workstation, "day": day, "issued": 0}
+    )
     for _ in range(MAX_CODE_ATTEMPTS):
         counter.issued += 1
         code = scheme.code_for(agency, workstation, day, counter.issued)
@@ -70,13 +69,27 @@ def next_file_code(session: Session, scheme: FileCodeScheme, agency: str, workst
 
 def next_register_entry(session: Session, year: int, book: int) -> int:
     """The next entry number of register book ``book`` in ``year`` (continuous from 1 each year)."""
-    counter = session.get(RegisterCounter, (year, book), with_for_update=True)
-    if counter is None:
-        counter = RegisterCounter(year=year, book=book, last_entry=0)
-        session.add(counter)
+    counter = _locked_counter(session, RegisterCounter, {"year": year, "book": book, "last_entry": 0})
     counter.last_entry += 1
     session.flush()
-    return counter.last_entry
+    return int(counter.last_entry)
+
+
+def _locked_counter(session: Session, model: Any, values: dict[str, Any]) -> Any:
+    """The counter row of ``values``' key, made when missing and locked for this unit of work. Two writers
+    making the same new row at once (two copies of the application on one PostgreSQL store) both end up
+    with the one row: the insert does nothing when the other's is there, then both lock it in turn."""
+    key = tuple(values[c.name] for c in model.__table__.primary_key.columns)
+    counter = session.get(model, key, with_for_update=True)
+    if counter is not None:
+        return counter
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(postgresql.insert(model).values(**values).on_conflict_do_nothing())
+    else:
+        session.execute(sqlite.insert(model).values(**values).on_conflict_do_nothing())
+    return session.get(model, key, with_for_update=True, populate_existing=True)
 
 
 def summary_select() -> Select[*tuple[Any, ...]]:
