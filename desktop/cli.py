@@ -54,6 +54,9 @@ def _read_json(source: str) -> Any:
         raise CliError(
             f"{name} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         ) from None
+    except RecursionError:
+        name = "standard input" if source == "-" else source
+        raise CliError(f"{name} is nested too deeply to be a registration") from None
 
 
 def _services(args: argparse.Namespace) -> Any:

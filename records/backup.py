@@ -45,6 +45,7 @@ from records.clock import local, now
 from records.durable import sync_folder
 from records.errors import BackupRefused, StorageUnavailable
 from records.store.objects import ObjectStore, is_object_name
+from records.zips import ZIP_ERRORS
 
 FORMAT = "motcua-backup"
 FORMAT_VERSION = 1
@@ -271,7 +272,7 @@ def verify_backup(path: Path) -> BackupResult:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise BackupRefused(f"no such backup: {path}", reason="not_a_backup") from None
-    except (zipfile.BadZipFile, OSError) as exc:
+    except ZIP_ERRORS as exc:
         raise BackupRefused(f"{path.name} is not a whole backup: {exc}", reason="damaged_backup") from None
     with archive:
         manifest = _manifest(path, archive)
@@ -289,7 +290,7 @@ def verify_backup(path: Path) -> BackupResult:
                 with archive.open(name) as source:
                     while chunk := source.read(CHUNK):
                         digest.update(chunk)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            except ZIP_ERRORS as exc:
                 raise BackupRefused(
                     f"{path.name}: {name} cannot be read: {exc}", reason="damaged_backup"
                 ) from None
@@ -315,8 +316,12 @@ def verify_backup(path: Path) -> BackupResult:
 def _manifest(path: Path, archive: zipfile.ZipFile) -> dict[str, Any]:
     try:
         manifest = json.loads(archive.read(MANIFEST))
-    except (KeyError, ValueError, zipfile.BadZipFile, OSError):
+    except KeyError:
         raise BackupRefused(f"{path.name} is not a MotCua backup", reason="not_a_backup") from None
+    except (RecursionError, *ZIP_ERRORS) as exc:  # type: ignore[misc]  # a tuple of exception classes
+        raise BackupRefused(
+            f"{path.name}: its manifest cannot be read: {exc}", reason="damaged_backup"
+        ) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BackupRefused(f"{path.name} is not a MotCua backup", reason="not_a_backup")
     if not isinstance(manifest.get("format_version"), int) or manifest["format_version"] > FORMAT_VERSION:

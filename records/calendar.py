@@ -283,8 +283,8 @@ def _parse_json_object(text: str, what: str) -> dict[str, Any]:
     """``text`` parsed as a JSON object, or :class:`CalendarError`."""
     try:
         data = json.loads(text)
-    except (ValueError, TypeError) as exc:
-        raise CalendarError(f"{what} is not valid JSON: {exc}") from exc
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise CalendarError(f"{what} is not valid JSON: {exc}") from None
     if not isinstance(data, dict):
         raise CalendarError(f"{what} must be a JSON object")
     return data

@@ -52,6 +52,18 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
         show_crash(parent, details_of(exc))
 
 
+def fit_height(window: QWidget) -> None:
+    """Make a dialog tall enough for its word-wrapped lines at its present width (not every platform grows
+    a window for a message shown in it)."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    height = window.heightForWidth(window.width())
+    if height > window.height():
+        window.resize(window.width(), height)
+
+
 class FieldMessages:
     """Error labels placed next to the fields of a form, keyed by the ``field`` a domain error names."""
 

@@ -492,7 +492,7 @@ def _load_filters(text: str) -> dict[str, Any]:
     """The remembered filters (an empty dict when none or unreadable)."""
     try:
         value = json.loads(text) if text else {}
-    except ValueError:
+    except (ValueError, RecursionError):
         return {}
     return value if isinstance(value, dict) else {}
 

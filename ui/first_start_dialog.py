@@ -21,8 +21,6 @@ from records.file_codes import normalise_agency_code
 if TYPE_CHECKING:  # the store's modules load on the worker while this dialog is already up
     from records.services.settings import AgencyConfig
 
-MIN_PASSWORD = 8  # records.users.hash_password's rule, checked here too so the message sits by the field
-
 
 class FirstStartDialog(QDialog):
     """Asks for the agency code and name, the parent body, the workstation number and the first admin."""
@@ -121,8 +119,15 @@ class FirstStartDialog(QDialog):
             return self.tr("Cần nhập tên đăng nhập của người quản trị."), self.admin_username
         if not self.admin_full_name.text().strip():
             return self.tr("Cần nhập họ và tên người quản trị."), self.admin_full_name
-        if len(self.admin_password.text()) < MIN_PASSWORD:
-            return self.tr("Mật khẩu cần ít nhất 8 ký tự."), self.admin_password
+        # The store's password rules, checked here too so that the refusal says which one, in Vietnamese.
+        from records.errors import InvalidInput
+        from records.users import check_password_rules  # argon2 with it: not before the dialog is up
+        from ui.labels import describe_error
+
+        try:
+            check_password_rules(self.admin_password.text(), self.admin_username.text())
+        except InvalidInput as exc:
+            return describe_error(exc), self.admin_password
         if self.admin_password.text() != self.admin_password_again.text():
             return self.tr("Hai lần nhập mật khẩu không giống nhau."), self.admin_password_again
         return None

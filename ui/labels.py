@@ -6,9 +6,12 @@ context) and translated when they are asked for, so an installed translator is a
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from records.errors import DomainError
+from records.clock import local, now
+from records.errors import DomainError, InvalidInput
 from records.workflow import Status
 
 _CONTEXT = "labels"
@@ -53,6 +56,12 @@ _ERRORS: dict[str, str] = {
         "labels", "Không ghi được dữ liệu (ổ đĩa đầy, tệp bị khóa hoặc hỏng)."
     ),
     "permission_denied": QT_TRANSLATE_NOOP("labels", "Tài khoản không có quyền thực hiện thao tác này."),
+    # {0}: when the lock ends, in Vietnam's time (lock_end_text)
+    "account_locked": QT_TRANSLATE_NOOP(
+        "labels",
+        "Tài khoản tạm khóa đến {0} do nhập sai mật khẩu nhiều lần. Hãy thử lại sau hoặc nhờ quản trị viên "
+        "mở khóa.",
+    ),
     "catalog_error": QT_TRANSLATE_NOOP("labels", "Danh mục thủ tục không hợp lệ."),
     "calendar_error": QT_TRANSLATE_NOOP("labels", "Lịch làm việc không hợp lệ."),
     "form_not_applicable": QT_TRANSLATE_NOOP(
@@ -135,6 +144,24 @@ _INVALID_INPUT: dict[str, str] = {
     ),
 }
 
+# Why a password was refused (``records.users.check_password_rules``: an ``InvalidInput`` about a password
+# field), formatted with the shortest and the longest length allowed ({0}, {1}).
+PASSWORD_FIELDS = frozenset({"password", "admin_password"})
+_INVALID_PASSWORD: dict[str, str] = {
+    "too_short": QT_TRANSLATE_NOOP("labels", "Mật khẩu cần ít nhất {0} ký tự."),
+    "too_long": QT_TRANSLATE_NOOP("labels", "Mật khẩu quá dài: tối đa {1} ký tự."),
+    "same_as_username": QT_TRANSLATE_NOOP("labels", "Mật khẩu không được trùng với tên đăng nhập."),
+    "too_simple": QT_TRANSLATE_NOOP(
+        "labels",
+        "Mật khẩu quá dễ đoán (một ký tự lặp lại, hoặc một dãy liên tiếp như 12345678, abcdefgh): hãy chọn "
+        "mật khẩu khác.",
+    ),
+    "too_common": QT_TRANSLATE_NOOP(
+        "labels",
+        "Mật khẩu này nằm trong số những mật khẩu hay dùng nhất, rất dễ bị đoán: hãy chọn mật khẩu khác.",
+    ),
+}
+
 # The synced tables, as the sync panel counts their changed rows.
 _SYNC_TABLES: dict[str, str] = {
     "files": QT_TRANSLATE_NOOP("labels", "Hồ sơ"),
@@ -206,6 +233,12 @@ def sync_table_label(name: str) -> str:
     return _t(text) if text is not None else name
 
 
+def lock_end_text(until: datetime) -> str:
+    """When a lock ends, in Vietnam's time: ``14:35`` today, ``14:35 26/11/2026`` another day."""
+    moment = local(until)
+    return moment.strftime("%H:%M" if moment.date() == now().date() else "%H:%M %d/%m/%Y")
+
+
 def error_message(code: str, fallback: str) -> str:
     """A Vietnamese sentence for a domain error code."""
     text = _ERRORS.get(code)
@@ -223,8 +256,19 @@ def describe_error(exc: DomainError) -> str:
         return _t(_STORAGE[reason])
     if code == "bundle_refused" and reason in _BUNDLE_REFUSED:
         return _t(_BUNDLE_REFUSED[reason])
+    if code == "invalid_input" and reason in _INVALID_PASSWORD and exc.params.get("field") in PASSWORD_FIELDS:
+        from records.users import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH  # argon2: not before the login
+
+        return _t(_INVALID_PASSWORD[reason]).format(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH)
     if code == "invalid_input" and reason in _INVALID_INPUT:
         return _t(_INVALID_INPUT[reason])
+    if code == "account_locked":
+        until = str(exc.params.get("until", ""))
+        try:
+            when = lock_end_text(datetime.fromisoformat(until))
+        except (ValueError, InvalidInput):  # not an ISO moment, or one without its offset
+            when = until
+        return _t(_ERRORS[code]).format(when)
     if code == "invalid_qr_text" and reason in RECEIPT_CODE_REASONS:
         code = "invalid_receipt_code"
     return error_message(code, str(exc))

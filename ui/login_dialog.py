@@ -1,4 +1,8 @@
-"""Login: who is at the counter. The password is checked on the database worker (argon2 takes a moment)."""
+"""Login: who is at the counter. The password is checked on the database worker (argon2 takes a moment).
+
+A refusal is said in the dialog, under the fields: a wrong password, and a name locked after too many wrong
+passwords in a row (until when, in Vietnam's time).
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.errors import ERROR_STYLE
+from records.errors import AccountLocked, DomainError
+from ui.errors import ERROR_STYLE, details_of, fit_height, show_crash
+from ui.labels import describe_error
 
 if TYPE_CHECKING:
     from records.users import Actor
@@ -95,14 +101,20 @@ class LoginDialog(QDialog):
         super().accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from ui.errors import show_error
-
         self._busy(False)
-        show_error(self, exc, self.tr("Không đăng nhập được"))
+        if not isinstance(exc, DomainError):
+            show_crash(self, details_of(exc))
+            return
+        # A refusal is said here, by the fields, not in a box: a locked name says until when.
+        if isinstance(exc, AccountLocked):
+            self.password.clear()
+            self.password.setFocus()
+        self._show(describe_error(exc))
 
     def _show(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        fit_height(self)  # a locked name's sentence takes two lines
 
     def _busy(self, busy: bool) -> None:
         self.buttons.setEnabled(not busy)

@@ -7,7 +7,7 @@ user); Ctrl+O opens a file by its code, and scanning a receipt's QR code anywher
 
 The window also exports by itself, as the sync configuration asks (at configured times of day, and before
 closing or logging out): :class:`ui.sync_exporter.SyncExporter` does it, the window says its notices in the
-status bar.
+status bar. After the workstation's idle time the screen locks (:class:`ui.lock_dialog.ScreenLocker`).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from ui.errors import show_error
 from ui.file_page import FilePage
 from ui.files_page import FilesPage
 from ui.intake_page import IntakePage
+from ui.lock_dialog import ScreenLocker
 from ui.preferences import LAST_PAGE
 from ui.print_controller import PrintController
 from ui.receipt_scanner import ReceiptScanFilter
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
 
         self.scanner = ReceiptScanFilter(self)
         self.scanner.scanned.connect(self.open_scanned_receipt)
+        # Locked after the workstation's idle time; "Đăng xuất" on the lock leaves the way the menu does.
+        self.locker = ScreenLocker(session, self, self._logout)
+        self.locker.lock_changed.connect(self._lock_changed)
 
         # -- sync: the panel (opened on demand), the exports made without being asked --------------------
         self.exporter = SyncExporter(session, self)
@@ -179,6 +183,7 @@ class MainWindow(QMainWindow):
             self.day.start()
         self.show_page(self.session.prefs.get(LAST_PAGE))
         self.exporter.start()
+        self.locker.start()
 
     def show_page(self, name: str) -> None:
         """Bring a fixed page forward (or the sync panel: ``"sync"``) and put the cursor where work starts."""
@@ -283,6 +288,8 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.session, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if dialog.screen_lock is not None:
+            dialog.screen_lock.saved.connect(self.locker.apply_preference)
         dialog.open()
 
     # -- closing ------------------------------------------------------------------------------------------
@@ -291,9 +298,14 @@ class MainWindow(QMainWindow):
         if not self.exporter.export_before_leaving(self.logout_requested.emit, self):
             self.logout_requested.emit()
 
+    def _lock_changed(self, locked: bool) -> None:
+        self.scanner.enabled = not locked  # a receipt scanned at a locked screen opens nothing
+
     def shutdown(self) -> None:
-        """Stop loading: answers still on their way are dropped; the scanner filter is removed."""
+        """Stop loading: answers still on their way are dropped; the scanner filter and the screen lock's
+        watching are removed."""
         self.exporter.close()
+        self.locker.stop()
         app = QCoreApplication.instance()
         if app is not None:
             app.removeEventFilter(self.scanner)

@@ -376,7 +376,7 @@ class PageListModel(QAbstractListModel):
             return []
         try:
             payload = json.loads(bytes(data.data(MIME_TYPE).data()).decode())
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, RecursionError, UnicodeDecodeError):
             return []
         if not isinstance(payload, dict) or payload.get("model") != self._token:
             return []

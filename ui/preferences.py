@@ -41,6 +41,7 @@ RECEIPT_COPIES = Option("print/receipt_copies", int, 1)  # 1 or 2 (liên)
 PDF_FOLDER = Option("print/folder", str, "")  # where the "folder" destination writes; default: data/printouts
 EXPORT_FOLDER = Option("export/folder", str, "")  # the last folder an Excel register was saved to
 FILES_FILTERS = Option("files/filters", str, "")  # the file list's last filters, as JSON
+IDLE_LOCK_MINUTES = Option("session/idle_lock_minutes", int, 10)  # lock the screen when idle; 0: never
 
 
 class Preferences:

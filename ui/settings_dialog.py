@@ -1,5 +1,5 @@
 """Settings (Cài đặt), for administrators: the agency, office hours, holidays, the procedure catalogue, the
-users, and this workstation's printing and language.
+users, and this workstation's printing, language and screen lock.
 
 Each tab loads on the database worker and saves with one service call per button; the domain settings
 live in the database (they sync), the workstation's in its preferences file. The dialog refuses to open its
@@ -16,7 +16,7 @@ from ui.settings_agency_tab import AgencyTab
 from ui.settings_calendar_tab import HolidaysTab
 from ui.settings_catalog_tab import CatalogTab
 from ui.settings_hours_tab import OfficeHoursTab
-from ui.settings_printing_tab import LanguageTab, PrintingTab
+from ui.settings_printing_tab import LanguageTab, PrintingTab, ScreenLockTab
 from ui.settings_tab import SettingsTab
 from ui.settings_users_tab import UsersTab
 
@@ -40,6 +40,7 @@ class SettingsDialog(QDialog):
         self.users: UsersTab | None = None
         self.printing: PrintingTab | None = None
         self.language: LanguageTab | None = None
+        self.screen_lock: ScreenLockTab | None = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Đóng"))
         buttons.rejected.connect(self.reject)
@@ -58,6 +59,7 @@ class SettingsDialog(QDialog):
         self.users = UsersTab(session)
         self.printing = PrintingTab(session)
         self.language = LanguageTab(session)
+        self.screen_lock = ScreenLockTab(session)
         for tab in self.all_tabs():
             self.tabs.addTab(tab, tab.title())
             tab.load()
@@ -78,6 +80,7 @@ class SettingsDialog(QDialog):
             self.users,
             self.printing,
             self.language,
+            self.screen_lock,
         )
         return [tab for tab in tabs if tab is not None]
 

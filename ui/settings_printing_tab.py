@@ -1,5 +1,6 @@
-"""Settings › In ấn and › Ngôn ngữ: choices of this workstation, kept in its preferences file (not in the
-database): the receipt's paper and copies, where printouts go, the printer, and the interface language.
+"""Settings › In ấn, › Ngôn ngữ and › Khóa màn hình: choices of this workstation, kept in its preferences file
+(not in the database): the receipt's paper and copies, where printouts go, the printer, the interface
+language, and after how long without use the screen locks.
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.lock_dialog import MAX_IDLE_MINUTES, idle_lock_minutes
 from ui.preferences import (
     DIGITIZE_CHECK,
+    IDLE_LOCK_MINUTES,
     LANGUAGE,
     PDF_FOLDER,
     PRINT_DESTINATION,
@@ -240,5 +244,61 @@ class LanguageTab(SettingsTab):
                 "Đã lưu. Giao diện sẽ dùng tiếng Anh từ lần mở sau "
                 "(the interface will be in English from the next start)."
             )
+        )
+        self.saved.emit()
+
+
+class ScreenLockTab(SettingsTab):
+    """After how many minutes without use the screen of this workstation locks (0: never)."""
+
+    def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, MAX_IDLE_MINUTES)
+        self.minutes.setSuffix(self.tr(" phút"))
+        self.minutes.setSpecialValueText(self.tr("Không bao giờ"))
+        self.minutes.setMinimumWidth(160)
+        self.minutes.valueChanged.connect(self.mark_dirty)
+        minutes_label = QLabel(self.tr("Khóa &sau khi không dùng máy:"))
+        minutes_label.setBuddy(self.minutes)
+        box = QGroupBox(self.tr("Tự khóa màn hình"))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow(minutes_label, self.minutes)
+        form.addRow(
+            hint(
+                self.tr(
+                    "Khi không ai gõ phím hay dùng chuột trong ứng dụng quá số phút này, màn hình được che "
+                    "lại; người đang đăng nhập nhập lại mật khẩu để làm việc tiếp, hoặc đăng xuất để người "
+                    "khác đăng nhập. 0: không bao giờ tự khóa. Chỉ áp dụng cho máy tính này."
+                )
+            )
+        )
+        self.save_button = QPushButton(self.tr("&Lưu"))
+        self.save_button.clicked.connect(self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(box)
+        layout.addStretch(1)
+        layout.addLayout(self.footer(self.save_button))
+        self.load()
+
+    def title(self) -> str:
+        return self.tr("Khóa màn hình")
+
+    def load(self) -> None:
+        self.minutes.setValue(idle_lock_minutes(self.session.prefs.get(IDLE_LOCK_MINUTES)))
+        self.mark_clean()
+        self.loaded.emit()
+
+    def save(self) -> None:
+        """Remember the idle time for this workstation (the open window uses it at once)."""
+        minutes = self.minutes.value()
+        self.session.prefs.set(IDLE_LOCK_MINUTES, minutes)
+        self.session.prefs.sync()
+        self.mark_clean()
+        self.show_ok(
+            self.tr("Đã lưu: máy này không tự khóa màn hình.")
+            if minutes == 0
+            else self.tr("Đã lưu: màn hình tự khóa sau {0} phút không dùng máy.").format(minutes)
         )
         self.saved.emit()

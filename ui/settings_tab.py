@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -105,12 +106,14 @@ class SettingsTab(QWidget):
         self._set_busy(+1)
 
         def succeeded(result: Any) -> None:
-            self._set_busy(-1)
-            on_success(result)
+            if shiboken6.isValid(self):  # else the dialog was closed meanwhile: nobody to tell
+                self._set_busy(-1)
+                on_success(result)
 
         def failed(exc: BaseException) -> None:
-            self._set_busy(-1)
-            (on_error or self.show_failure)(exc)
+            if shiboken6.isValid(self):
+                self._set_busy(-1)
+                (on_error or self.show_failure)(exc)
 
         self.session.run(fn, succeeded, failed)
 
@@ -119,12 +122,14 @@ class SettingsTab(QWidget):
         self._set_busy(+1)
 
         def succeeded(result: Any) -> None:
-            self._set_busy(-1)
-            on_success(result)
+            if shiboken6.isValid(self):
+                self._set_busy(-1)
+                on_success(result)
 
         def failed(exc: BaseException) -> None:
-            self._set_busy(-1)
-            self.show_failure(exc)
+            if shiboken6.isValid(self):
+                self._set_busy(-1)
+                self.show_failure(exc)
 
         self.session.background(fn, succeeded, failed)
 

@@ -1,10 +1,13 @@
-"""Settings › Người dùng: the accounts — add one, change a role, lock or unlock, set a new password.
+"""Settings › Người dùng: the accounts — add one, change a role, lock or unlock, set a new password, and lift
+the temporary lock that too many wrong passwords put on a name ("Tạm khóa đến 14:35").
 
 The store refuses to lock out the acting administrator or to leave no active administrator; those refusals
 are said plainly under the list.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -51,7 +54,7 @@ class UsersTab(SettingsTab):
         for column, sample in (
             (UsersTableModel.COL_USERNAME, "nguyen.van.an0"),
             (UsersTableModel.COL_ROLE, "Lãnh đạo / giám sát"),
-            (UsersTableModel.COL_STATE, "Đang hoạt động"),
+            (UsersTableModel.COL_STATE, "Tạm khóa đến 00:00"),
             (UsersTableModel.COL_CREATED, "00/00/0000"),
         ):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 32)
@@ -60,10 +63,19 @@ class UsersTab(SettingsTab):
         self.role_button = QPushButton(self.tr("Đổi &vai trò…"))
         self.password_button = QPushButton(self.tr("Đặt lại &mật khẩu…"))
         self.active_button = QPushButton(self.tr("&Khóa tài khoản"))
+        # Not "Mở khóa": that is the button above for a disabled account; this one lifts a lock of wrong
+        # passwords.
+        self.unlock_button = QPushButton(self.tr("&Gỡ tạm khóa"))
+        self.unlock_button.setToolTip(
+            self.tr(
+                "Cho tài khoản đăng nhập lại ngay, không chờ hết thời gian tạm khóa do nhập sai mật khẩu."
+            )
+        )
         self.add_button.clicked.connect(self.open_add_dialog)
         self.role_button.clicked.connect(self._change_role)
         self.password_button.clicked.connect(self.open_password_dialog)
         self.active_button.clicked.connect(self._toggle_active)
+        self.unlock_button.clicked.connect(self._unlock_selected)
         self.table.selectionModel().currentRowChanged.connect(lambda _now, _before: self._selection_changed())
         self.model.modelReset.connect(self._selection_changed)
 
@@ -73,6 +85,7 @@ class UsersTab(SettingsTab):
         buttons.addWidget(self.role_button)
         buttons.addWidget(self.password_button)
         buttons.addWidget(self.active_button)
+        buttons.addWidget(self.unlock_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
@@ -81,7 +94,8 @@ class UsersTab(SettingsTab):
                 self.tr(
                     "Cán bộ tiếp nhận: tiếp nhận và theo dõi hồ sơ. Lãnh đạo / giám sát: thêm trang Tổng hợp "
                     "và in sổ theo dõi. Quản trị: thêm phần Cài đặt. Tài khoản bị khóa không đăng nhập được; "
-                    "hồ sơ và nhật ký của tài khoản đó vẫn giữ nguyên."
+                    "hồ sơ và nhật ký của tài khoản đó vẫn giữ nguyên. Nhập sai mật khẩu nhiều lần liên tiếp "
+                    "thì tài khoản bị tạm khóa ít phút."
                 )
             )
         )
@@ -91,6 +105,7 @@ class UsersTab(SettingsTab):
             (self.add_button, self.role_button),
             (self.role_button, self.password_button),
             (self.password_button, self.active_button),
+            (self.active_button, self.unlock_button),
         ):
             QWidget.setTabOrder(before, after)
         self._selection_changed()
@@ -101,11 +116,16 @@ class UsersTab(SettingsTab):
     # -- the list -----------------------------------------------------------------------------------------
 
     def load(self) -> None:
-        self.call(self.session.services.users.list, self._loaded)
+        self.call(self._read, self._loaded)
 
-    def _loaded(self, users: list[UserView]) -> None:
+    def _read(self) -> tuple[list[UserView], dict[str, datetime]]:  # on the worker
+        users = self.session.services.users
+        return users.list(), users.locks()
+
+    def _loaded(self, found: tuple[list[UserView], dict[str, datetime]]) -> None:
+        users, locks = found
         selected = self.selected_user()
-        self.model.set_users(users)
+        self.model.set_users(users, locks)
         keep = selected.username if selected is not None else self.session.actor.username
         if not self.select(keep) and users:
             self.select(users[0].username)
@@ -128,6 +148,8 @@ class UsersTab(SettingsTab):
         user = self.selected_user()
         for button in (self.role_button, self.password_button, self.active_button):
             button.setEnabled(user is not None and not self.is_busy())
+        locked = user is not None and self.model.locked_until(user.username) is not None
+        self.unlock_button.setEnabled(locked and not self.is_busy())
         if user is not None and not user.active:
             self.active_button.setText(self.tr("Mở &khóa tài khoản"))
         else:
@@ -229,13 +251,29 @@ class UsersTab(SettingsTab):
             lambda exc: self._refused(exc, username, "lock"),
         )
 
+    def _unlock_selected(self) -> None:
+        user = self.selected_user()
+        if user is not None:
+            self.unlock(user.username)
+
+    def unlock(self, username: str) -> None:
+        """Lift the lock wrong passwords put on ``username`` (one service call)."""
+        users, actor = self.session.services.users, self.session.actor
+        self.messages.clear()
+        self.call(
+            lambda: users.unlock(actor, username),
+            lambda _none: self._changed(
+                self.tr("Đã gỡ tạm khóa: {0} đăng nhập lại được ngay.").format(username), username
+            ),
+        )
+
     def _changed(self, text: str, username: str) -> None:
         self.show_ok(text)
         self.saved.emit()
-        self.call(self.session.services.users.list, lambda users: self._reloaded(users, username))
+        self.call(self._read, lambda found: self._reloaded(found, username))
 
-    def _reloaded(self, users: list[UserView], username: str) -> None:
-        self.model.set_users(users)
+    def _reloaded(self, found: tuple[list[UserView], dict[str, datetime]], username: str) -> None:
+        self.model.set_users(*found)
         self.select(username)
         self.loaded.emit()
 

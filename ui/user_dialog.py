@@ -1,5 +1,7 @@
 """Adding an account, and setting an account's password: small forms whose refusals sit by their fields and
-which stay open until the store has accepted them."""
+which stay open until the store has accepted them. The password rules (``records.users.check_password_rules``:
+length, not the user name, not too simple or too common) are checked here first, so their refusal appears
+at once by the password field; the store checks them again."""
 
 from __future__ import annotations
 
@@ -17,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from records.errors import DomainError
+from records.errors import DomainError, InvalidInput
 from records.services.users import check_username
-from records.users import MIN_PASSWORD_LENGTH, Role
+from records.users import MIN_PASSWORD_LENGTH, Role, check_password_rules
 from ui.errors import FieldMessages
+from ui.labels import describe_error
 from ui.session import UiSession
 from ui.settings_tab import with_error
 from ui.users_table_model import role_label
@@ -61,11 +64,11 @@ class _AccountForm(QDialog):
         layout.addWidget(self.buttons)
         self.resize(460, 0)
 
-    def check_password(self) -> bool:
-        if len(self.password.text()) < MIN_PASSWORD_LENGTH:
-            self.messages.show_text(
-                "password", self.tr("Mật khẩu cần ít nhất {0} ký tự.").format(MIN_PASSWORD_LENGTH)
-            )
+    def check_password(self, username: str) -> bool:
+        try:
+            check_password_rules(self.password.text(), username)
+        except InvalidInput as exc:
+            self.messages.show_text("password", describe_error(exc))
             return False
         if self.password.text() != self.password_again.text():
             self.messages.show_text("password_again", self.tr("Hai lần nhập mật khẩu không giống nhau."))
@@ -133,7 +136,7 @@ class UserDialog(_AccountForm):
         if not full_name:
             self.messages.show_text("full_name", self.tr("Cần nhập họ và tên."))
             return
-        if not self.check_password():
+        if not self.check_password(username):
             return
         users, actor = self.session.services.users, self.session.actor
         role, password = Role(self.role.currentData()), self.password.text()
@@ -160,7 +163,7 @@ class PasswordDialog(_AccountForm):
     def submit(self) -> None:
         """Check the passwords, then set it (one service call)."""
         self.messages.clear()
-        if not self.check_password():
+        if not self.check_password(self.username):
             return
         users, actor, username = self.session.services.users, self.session.actor, self.username
         password = self.password.text()

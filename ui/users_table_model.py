@@ -1,8 +1,10 @@
-"""The accounts of this installation (never the built-in ``system`` one) for the users tab."""
+"""The accounts of this installation (never the built-in ``system`` one) for the users tab, with the locks
+that too many wrong passwords put on them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -14,12 +16,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from records.clock import local
+from records.clock import local, now
 from records.users import Role, UserView
+from ui.labels import lock_end_text
 from ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 DISABLED_COLOUR = QColor("#9e9e9e")
+LOCKED_COLOUR = QColor("#c62828")
 
 ROLE_LABELS: dict[Role, object] = {  # QT_TRANSLATE_NOOP is typed as returning object
     Role.CLERK: QT_TRANSLATE_NOOP("roles", "Cán bộ tiếp nhận"),
@@ -42,6 +46,7 @@ class UsersTableModel(RowsTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[UserView] = []
+        self._locks: dict[str, datetime] = {}
         self._headers = [
             self.tr("Tên đăng nhập"),
             self.tr("Họ và tên"),
@@ -50,11 +55,17 @@ class UsersTableModel(RowsTableModel):
             self.tr("Ngày tạo"),
         ]
 
-    def set_users(self, users: Sequence[UserView]) -> None:
-        """Show ``users`` (replacing the rows)."""
+    def set_users(self, users: Sequence[UserView], locks: Mapping[str, datetime] | None = None) -> None:
+        """Show ``users`` (replacing the rows) and the ``locks`` on their names (``UserService.locks``)."""
         self.beginResetModel()
         self._rows = list(users)
+        self._locks = dict(locks or {})
         self.endResetModel()
+
+    def locked_until(self, username: str) -> datetime | None:
+        """Until when ``username`` is locked by wrong passwords (``None``: not locked, or no longer)."""
+        until = self._locks.get(username)
+        return until if until is not None and until > now() else None
 
     def user(self, row: int) -> UserView:
         """The account on ``row``."""
@@ -80,10 +91,25 @@ class UsersTableModel(RowsTableModel):
             if column == self.COL_ROLE:
                 return role_label(user.role)
             if column == self.COL_STATE:
-                return self.tr("Đang hoạt động") if user.active else self.tr("Đã khóa")
+                if not user.active:
+                    return self.tr("Đã khóa")
+                until = self.locked_until(user.username)
+                if until is not None:
+                    return self.tr("Tạm khóa đến {0}").format(lock_end_text(until))
+                return self.tr("Đang hoạt động")
             return local(user.created_at).strftime("%d/%m/%Y")
-        if role == Qt.ItemDataRole.ForegroundRole and not user.active:
-            return QBrush(DISABLED_COLOUR)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if not user.active:
+                return QBrush(DISABLED_COLOUR)
+            if column == self.COL_STATE and self.locked_until(user.username) is not None:
+                return QBrush(LOCKED_COLOUR)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.COL_STATE and user.active and self.locked_until(user.username) is not None:
+                return self.tr(
+                    "Nhập sai mật khẩu nhiều lần liên tiếp: tạm thời không đăng nhập được. Quản trị viên có "
+                    "thể gỡ tạm khóa ngay."
+                )
+            return None
         if role == self.UserRole:
             return user
         return None

@@ -5,7 +5,7 @@
 A store of 3,000 demonstration files (``records.demo.generate``) with a clerk and an admin; then, each grabbed
 once its data is in: the first-start and login dialogs, intake (a citizen's card QR scanned into the ID
 field, a procedure chosen), the file list, one file's page, the supervisor's day, the sync panel after an
-export and the settings.
+export, the settings and the screen lock.
 ``--lang en`` installs the English translation and names the files ``*-en.png``.
 
 The application's own font (Liberation Sans, bundled) is installed, so the pictures look the same on any
@@ -272,6 +272,8 @@ def main() -> None:
 
         from ui.settings_dialog import SettingsDialog
 
+        for _ in range(5):  # a clerk who forgot her password: the users tab shows her name locked out
+            services.users.authenticate("lan", "sai-mat-khau", 1)
         settings = SettingsDialog(session, window)
         settings.resize(980, 680)
         settings.show()
@@ -283,6 +285,13 @@ def main() -> None:
                 settle(0.5)
                 save(settings, name, suffix)
         settings.close()
+
+        # The screen lock as it comes up after the workstation's idle time, a password being typed.
+        lock = window.locker.lock()
+        assert lock is not None
+        lock.password.setText("mat-khau")
+        settle(0.5)
+        save(lock, "lock", suffix)
 
         window.shutdown()
         window.close()

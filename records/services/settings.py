@@ -128,7 +128,7 @@ class SettingsService:
         """The first start: set the agency and create the first administrator, together or not at all.
 
         Everything is checked before anything is written (the agency code and name, the workstation, the
-        user name, the password's length), and both are written in one unit of work. Refused
+        user name, the password's rules), and both are written in one unit of work. Refused
         (:class:`InvalidInput`) once the installation is set up: an agency and an account already exist.
         Returns the agency and the new administrator, logged in."""
         agency = _AgencyInput.checked(agency_code, agency_name, parent_name, place, workstation, None)
@@ -137,9 +137,9 @@ class SettingsService:
         if not full_name:
             raise InvalidInput("the administrator's full name is required", field="admin_full_name")
         try:
-            password_hash = hash_password(admin_password)  # slow: before the write lock is taken
+            password_hash = hash_password(admin_password, username)  # slow: before the write lock is taken
         except InvalidInput as exc:
-            raise InvalidInput(exc.message, field="admin_password") from None
+            raise exc.about("admin_password") from None
         with self._db.writing() as uow:
             session = uow.session
             if get_setting(session, AGENCY) is not None and has_accounts(session):

@@ -302,7 +302,7 @@ def _owner_dead(marker: Path) -> bool:
     try:
         body = json.loads(marker.read_text(encoding="utf-8"))
         pid, host, at = int(body["pid"]), str(body["host"]), float(body["at"])
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return True
     if host != socket.gethostname():
         return time.time() - at > _STALE_SECONDS

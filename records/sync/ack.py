@@ -101,7 +101,7 @@ def read_ack(path: Path, centre_key: bytes) -> Ack:
         data = json.loads(raw)
         payload = data["ack"]
         signature = base64.b64decode(data["signature"], validate=True)
-    except (ValueError, KeyError, TypeError, binascii.Error):
+    except (ValueError, KeyError, TypeError, RecursionError, binascii.Error):
         raise BundleRefused(f"{path.name} is not an acknowledgement file", reason="unknown_format") from None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise BundleRefused(f"{path.name} is not an acknowledgement file", reason="unknown_format")

@@ -26,7 +26,6 @@ import hashlib
 import json
 import os
 import zipfile
-import zlib
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,6 +36,7 @@ from records.durable import sync_folder
 from records.errors import BundleRefused
 from records.sync.changes import BY_NAME, ChangeRecord
 from records.sync.crypto import verify_manifest
+from records.zips import ZIP_ERRORS
 
 FORMAT = "motcua-bundle"
 FORMAT_VERSION = 1
@@ -219,7 +219,7 @@ class OpenedBundle:
             for number, line in enumerate(source, start=1):
                 try:
                     record = json.loads(line)
-                except ValueError:
+                except (ValueError, RecursionError):
                     raise BundleRefused(f"line {number} of {CHANGES} is not JSON", reason="corrupt") from None
                 if not isinstance(record, dict) or record.get("entity") not in BY_NAME:
                     raise BundleRefused(
@@ -245,12 +245,12 @@ def open_bundle(path: Path, public_key_for: Callable[[dict[str, Any]], bytes]) -
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
         raise BundleRefused(f"no such bundle: {path}", reason="missing") from None
-    except (zipfile.BadZipFile, OSError) as exc:
+    except ZIP_ERRORS as exc:
         raise BundleRefused(f"{path.name} is not a whole bundle (zip): {exc}", reason="truncated") from None
     try:
         manifest = _check_members(path, archive)
-        signature = archive.read(SIGNATURE)
-        manifest_bytes = archive.read(MANIFEST)
+        signature = _read(path, archive, SIGNATURE)
+        manifest_bytes = _read(path, archive, MANIFEST)
         verify_manifest(public_key_for(manifest), manifest_bytes, signature)
         _check_hashes(archive, manifest)
         return OpenedBundle(path, manifest, archive)
@@ -281,8 +281,8 @@ def _check_members(path: Path, archive: zipfile.ZipFile) -> dict[str, Any]:
     if archive.getinfo(MANIFEST).file_size > MAX_MANIFEST_BYTES:
         raise BundleRefused(f"the manifest of {path.name} is too large", reason="too_large")
     try:
-        manifest = json.loads(archive.read(MANIFEST))
-    except (ValueError, zipfile.BadZipFile, OSError) as exc:
+        manifest = json.loads(_read(path, archive, MANIFEST))
+    except (ValueError, RecursionError) as exc:
         raise BundleRefused(f"the manifest of {path.name} cannot be read: {exc}", reason="corrupt") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BundleRefused(f"{path.name} is not a MotCua bundle", reason="unknown_format")
@@ -301,6 +301,14 @@ def _check_members(path: Path, archive: zipfile.ZipFile) -> dict[str, Any]:
     return manifest
 
 
+def _read(path: Path, archive: zipfile.ZipFile, name: str) -> bytes:
+    """A member's bytes; :class:`BundleRefused` when the zip cannot give them (cut short, altered)."""
+    try:
+        return archive.read(name)
+    except ZIP_ERRORS as exc:
+        raise BundleRefused(f"member {name} of {path.name} is damaged: {exc}", reason="corrupt") from None
+
+
 def _check_hashes(archive: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
     listed: dict[str, str] = manifest["members"]
     present = {n for n in archive.namelist() if n not in (MANIFEST, SIGNATURE)}
@@ -316,10 +324,8 @@ def _check_hashes(archive: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
                     digest.update(chunk)
                     if name == CHANGES:
                         records += chunk.count(b"\n")
-        except (zipfile.BadZipFile, zlib.error) as exc:  # a CRC or a deflate stream broken: bytes changed
+        except ZIP_ERRORS as exc:  # a CRC or a deflate stream broken, bytes changed
             raise BundleRefused(f"member {name} is damaged: {exc}", reason="corrupt") from None
-        except (OSError, EOFError) as exc:
-            raise BundleRefused(f"member {name} cannot be read: {exc}", reason="truncated") from None
         if digest.hexdigest() != expected:
             raise BundleRefused(f"member {name} does not match its SHA-256 in the manifest", reason="corrupt")
     counted = sum(int(v) for k, v in manifest["counts"].items() if k != "objects")

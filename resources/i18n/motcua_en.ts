@@ -888,18 +888,18 @@ Another program may be using it: close that program, or choose another camera.</
     </message>
     <message>
         <location line="+23"/>
-        <location line="+378"/>
+        <location line="+373"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-377"/>
-        <location line="+351"/>
+        <location line="-372"/>
+        <location line="+346"/>
         <source>Đến hạn trong ngày</source>
         <translation>Due on the day</translation>
     </message>
     <message>
-        <location line="-350"/>
+        <location line="-345"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -940,12 +940,12 @@ Another program may be using it: close that program, or choose another camera.</
     </message>
     <message>
         <location line="+1"/>
-        <location line="+310"/>
+        <location line="+305"/>
         <source>Đến hạn hôm nay</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-304"/>
         <source>Chờ bổ sung</source>
         <translation>Awaiting documents</translation>
     </message>
@@ -960,7 +960,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Enter or double-click to open a file</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+68"/>
         <source>Không tải được hồ sơ</source>
         <translation>Could not load the files</translation>
     </message>
@@ -2532,7 +2532,7 @@ Another program may be using it: close that program, or choose another camera.</
 <context>
     <name>FirstStartDialog</name>
     <message>
-        <location filename="../../ui/first_start_dialog.py" line="+33"/>
+        <location filename="../../ui/first_start_dialog.py" line="+31"/>
         <source>Thiết lập ban đầu</source>
         <translation>Initial setup</translation>
     </message>
@@ -2642,17 +2642,12 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Enter the administrator’s full name.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Mật khẩu cần ít nhất 8 ký tự.</source>
-        <translation>The password must have at least 8 characters.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-19"/>
         <source>Mã cơ quan không đúng định dạng (ví dụ 000.17.22.H56 hoặc H55.242).</source>
         <translation>The agency code is not in a valid format (for example 000.17.22.H56 or H55.242).</translation>
     </message>
@@ -3359,7 +3354,7 @@ Another program may be using it: close that program, or choose another camera.</
 <context>
     <name>LanguageTab</name>
     <message>
-        <location filename="../../ui/settings_printing_tab.py" line="+201"/>
+        <location filename="../../ui/settings_printing_tab.py" line="+205"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
@@ -3390,9 +3385,57 @@ Another program may be using it: close that program, or choose another camera.</
     </message>
 </context>
 <context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../ui/lock_dialog.py" line="+65"/>
+        <source>Màn hình đã khóa — MotCua Desk</source>
+        <translation>Screen locked — MotCua Desk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Màn hình đã khóa</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đang đăng nhập: {0} ({1})</source>
+        <translation>Logged in: {0} ({1})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nhập mật khẩu của tài khoản này để làm việc tiếp. Người khác muốn dùng máy thì bấm Đăng xuất.</source>
+        <translation>Enter this account’s password to carry on working. If someone else wants to use the computer, click Log out.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đăng &amp;xuất</source>
+        <translation>Log &amp;out</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Nhập mật khẩu.</source>
+        <translation>Enter the password.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Sai mật khẩu, hoặc tài khoản đã bị khóa.</source>
+        <translation>Wrong password, or the account is locked.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login_dialog.py" line="+37"/>
+        <location filename="../../ui/login_dialog.py" line="+43"/>
         <source>Đăng nhập — MotCua Desk</source>
         <translation>Log in — MotCua Desk</translation>
     </message>
@@ -3431,16 +3474,11 @@ Another program may be using it: close that program, or choose another camera.</
         <source>Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đã bị khóa.</source>
         <translation>Wrong user name or password, or the account is locked.</translation>
     </message>
-    <message>
-        <location line="+9"/>
-        <source>Không đăng nhập được</source>
-        <translation>Could not log in</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+60"/>
+        <location filename="../../ui/main_window.py" line="+59"/>
         <source>MotCua Desk — {0}</source>
         <translation>MotCua Desk — {0}</translation>
     </message>
@@ -3465,7 +3503,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Daily summary (F4)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>{0} ({1}) — {2}, máy trạm {3}</source>
         <translation>{0} ({1}) — {2}, workstation {3}</translation>
     </message>
@@ -3575,7 +3613,7 @@ F5  Reload
 Scan the QR code on a receipt anywhere to open its file.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>Đồng bộ (F8)</source>
         <translation>Sync (F8)</translation>
     </message>
@@ -3900,7 +3938,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../ui/user_dialog.py" line="+153"/>
+        <location filename="../../ui/user_dialog.py" line="+156"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
@@ -4366,6 +4404,62 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
     </message>
 </context>
 <context>
+    <name>ScreenLockTab</name>
+    <message>
+        <location filename="../../ui/settings_printing_tab.py" line="+68"/>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không bao giờ</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Khóa &amp;sau khi không dùng máy:</source>
+        <translation>Lock when unused &amp;for:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tự khóa màn hình</source>
+        <translation>Automatic screen lock</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Khi không ai gõ phím hay dùng chuột trong ứng dụng quá số phút này, màn hình được che lại; người đang đăng nhập nhập lại mật khẩu để làm việc tiếp, hoặc đăng xuất để người khác đăng nhập. 0: không bao giờ tự khóa. Chỉ áp dụng cho máy tính này.</source>
+        <translation>When nobody has typed or used the mouse in the application for this many minutes, the screen is covered; the logged-in user enters their password again to carry on, or logs out so that someone else can log in. 0: never lock automatically. Applies to this computer only.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Khóa màn hình</source>
+        <translation>Screen lock</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đã lưu: máy này không tự khóa màn hình.</source>
+        <translation>Saved: this computer does not lock its screen automatically.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã lưu: màn hình tự khóa sau {0} phút không dùng máy.</source>
+        <translation>Saved: the screen locks after {0} minutes without use.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenLocker</name>
+    <message>
+        <location filename="../../ui/lock_dialog.py" line="+43"/>
+        <source>Màn hình đã khóa</source>
+        <translation>Screen locked</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../ui/settings_dialog.py" line="+32"/>
@@ -4373,7 +4467,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -4383,7 +4477,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>Only administrators can view and change the settings.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Chưa lưu</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -4396,7 +4490,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/settings_tab.py" line="+136"/>
+        <location filename="../../ui/settings_tab.py" line="+141"/>
         <source>Tệp không phải văn bản UTF-8 (JSON).</source>
         <translation>The file is not UTF-8 text (JSON).</translation>
     </message>
@@ -4537,7 +4631,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>Reload (F5)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>Chưa chọn: hỏi thư mục mỗi lần xuất</source>
         <translation>Not chosen: ask for a folder at each export</translation>
     </message>
@@ -4862,7 +4956,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../../ui/settings_users_tab.py" line="+59"/>
+        <location filename="../../ui/settings_users_tab.py" line="+62"/>
         <source>&amp;Thêm người dùng…</source>
         <translation>&amp;Add user…</translation>
     </message>
@@ -4878,22 +4972,32 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+91"/>
         <source>&amp;Khóa tài khoản</source>
         <translation>&amp;Lock account</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <source>Cán bộ tiếp nhận: tiếp nhận và theo dõi hồ sơ. Lãnh đạo / giám sát: thêm trang Tổng hợp và in sổ theo dõi. Quản trị: thêm phần Cài đặt. Tài khoản bị khóa không đăng nhập được; hồ sơ và nhật ký của tài khoản đó vẫn giữ nguyên.</source>
-        <translation>Intake clerk: receives and tracks files. Manager / supervisor: also the Daily summary page and printing the register. Administrator: also the Settings. A locked account cannot log in; its files and log entries are kept.</translation>
+        <location line="-88"/>
+        <source>&amp;Gỡ tạm khóa</source>
+        <translation>&amp;Clear lockout</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
+        <source>Cho tài khoản đăng nhập lại ngay, không chờ hết thời gian tạm khóa do nhập sai mật khẩu.</source>
+        <translation>Let the account log in again now, without waiting for the lockout after wrong passwords to end.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cán bộ tiếp nhận: tiếp nhận và theo dõi hồ sơ. Lãnh đạo / giám sát: thêm trang Tổng hợp và in sổ theo dõi. Quản trị: thêm phần Cài đặt. Tài khoản bị khóa không đăng nhập được; hồ sơ và nhật ký của tài khoản đó vẫn giữ nguyên. Nhập sai mật khẩu nhiều lần liên tiếp thì tài khoản bị tạm khóa ít phút.</source>
+        <translation>Intake clerk: receives and tracks files. Manager / supervisor: also the Daily summary page and printing the register. Administrator: also the Settings. A locked account cannot log in; its files and log entries are kept. Too many wrong passwords in a row lock an account out for a few minutes.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Người dùng</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>Mở &amp;khóa tài khoản</source>
         <translation>Un&amp;lock account</translation>
     </message>
@@ -4943,7 +5047,12 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>Account {0} locked.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
+        <source>Đã gỡ tạm khóa: {0} đăng nhập lại được ngay.</source>
+        <translation>Lockout cleared: {0} can log in again now.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Không thể khóa chính tài khoản đang đăng nhập. Hãy nhờ một quản trị viên khác.</source>
         <translation>You cannot lock the account you are logged in with. Ask another administrator.</translation>
     </message>
@@ -4961,7 +5070,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../../ui/users_table_model.py" line="+46"/>
+        <location filename="../../ui/users_table_model.py" line="+51"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
@@ -4986,12 +5095,22 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>Created</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+43"/>
+        <source>Tạm khóa đến {0}</source>
+        <translation>Locked out until {0}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Đang hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+10"/>
+        <source>Nhập sai mật khẩu nhiều lần liên tiếp: tạm thời không đăng nhập được. Quản trị viên có thể gỡ tạm khóa ngay.</source>
+        <translation>Too many wrong passwords in a row: cannot log in for now. An administrator can clear the lockout at once.</translation>
+    </message>
+    <message>
+        <location line="-14"/>
         <source>Đã khóa</source>
         <translation>Locked</translation>
     </message>
@@ -5009,12 +5128,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Mật khẩu cần ít nhất {0} ký tự.</source>
-        <translation>The password must have at least {0} characters.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+25"/>
         <source>Hai lần nhập mật khẩu không giống nhau.</source>
         <translation>The two passwords do not match.</translation>
     </message>
@@ -5053,7 +5167,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+17"/>
+        <location filename="../../ui/labels.py" line="+20"/>
         <source>Đã tiếp nhận</source>
         <translation>Received</translation>
     </message>
@@ -5188,7 +5302,12 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>This account is not allowed to do this.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Tài khoản tạm khóa đến {0} do nhập sai mật khẩu nhiều lần. Hãy thử lại sau hoặc nhờ quản trị viên mở khóa.</source>
+        <translation>The account is locked until {0} after too many wrong passwords. Try again later or ask an administrator to unlock it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Danh mục thủ tục không hợp lệ.</source>
         <translation>The procedure catalogue is not valid.</translation>
     </message>
@@ -5333,6 +5452,31 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>The export folder cannot be found: the USB stick is not plugged in, the network drive is not connected, or the folder was deleted or renamed.</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Mật khẩu cần ít nhất {0} ký tự.</source>
+        <translation>The password must have at least {0} characters.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu quá dài: tối đa {1} ký tự.</source>
+        <translation>The password is too long: at most {1} characters.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu không được trùng với tên đăng nhập.</source>
+        <translation>The password cannot be the user name.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu quá dễ đoán (một ký tự lặp lại, hoặc một dãy liên tiếp như 12345678, abcdefgh): hãy chọn mật khẩu khác.</source>
+        <translation>The password is too easy to guess (one character repeated, or a run such as 12345678 or abcdefgh): choose another one.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mật khẩu này nằm trong số những mật khẩu hay dùng nhất, rất dễ bị đoán: hãy chọn mật khẩu khác.</source>
+        <translation>This password is among the most used ones and easily guessed: choose another one.</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Hồ sơ</source>
         <translation>Files</translation>
@@ -5408,7 +5552,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>roles</name>
     <message>
-        <location filename="../../ui/users_table_model.py" line="-58"/>
+        <location filename="../../ui/users_table_model.py" line="-66"/>
         <source>Cán bộ tiếp nhận</source>
         <translation>Intake clerk</translation>
     </message>

@@ -16,6 +16,7 @@ import desktop.app
 from desktop.context import open_services, resolve
 from records.users import Role
 from ui.first_start_dialog import FirstStartDialog
+from ui.lock_dialog import LockDialog
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.tasks import DatabaseWorker
@@ -200,6 +201,46 @@ def test_logout_comes_back_to_the_login(app_env: _Workers, qapp: QApplication, t
     problems = _drive(qapp, [_log_in(), _main_window(log_out), login_again_then_quit])
     assert _run(data_dir) == 0
     assert problems == []
+    assert all(worker.isFinished() for worker in app_env.made)
+
+
+def test_logging_out_from_the_screen_lock_comes_back_to_the_login(
+    app_env: _Workers, qapp: QApplication, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    _store_with_user(data_dir, files=2)
+    seen: dict[str, object] = {}
+
+    def lock_then_log_out(window: MainWindow) -> bool:
+        dialog = window.locker.lock()
+        assert dialog is not None and dialog.isVisible()
+        seen["who"] = dialog.who.text()
+        dialog.logout_button.click()
+        return True
+
+    def login_again() -> bool:
+        dialog = _visible(LoginDialog)
+        if not isinstance(dialog, LoginDialog) or _visible(MainWindow) is not None:
+            return False
+        seen["lock gone"] = _visible(LockDialog) is None
+        return _log_in()()
+
+    def unlocked_window(window: MainWindow) -> bool:
+        seen["locked"] = window.locker.is_locked()
+        return True
+
+    steps = [
+        _log_in(),
+        _main_window(lock_then_log_out),
+        login_again,
+        _main_window(unlocked_window),
+        _close_main,
+    ]
+    problems = _drive(qapp, steps)
+    assert _run(data_dir) == 0
+    assert problems == []
+    assert "Trần Thị Lan" in str(seen["who"])
+    assert seen["lock gone"] is True and seen["locked"] is False
     assert all(worker.isFinished() for worker in app_env.made)
 
 

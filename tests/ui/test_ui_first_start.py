@@ -85,6 +85,8 @@ def test_accepts_a_good_one_and_returns_values_the_settings_take(qtbot: QtBot, t
     ("password", "again", "message"),
     [
         ("ngan", "ngan", "Mật khẩu cần ít nhất 8 ký tự."),
+        ("admin123", "admin123", "Mật khẩu này nằm trong số những mật khẩu hay dùng nhất"),
+        ("aaaaaaaaaa", "aaaaaaaaaa", "Mật khẩu quá dễ đoán"),
         ("quan-tri-123", "quan-tri-124", "Hai lần nhập mật khẩu không giống nhau."),
     ],
 )
@@ -98,7 +100,19 @@ def test_refuses_a_weak_or_mistyped_admin_password(
     dialog.admin_password_again.setText(again)
     _press_start(qtbot, dialog)
     assert dialog.isVisible()
-    assert dialog.error.text() == message
+    assert dialog.error.text().startswith(message)
+
+
+def test_refuses_the_admin_name_as_password(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot)
+    dialog.agency_code.setText("000.17.22.H56")
+    dialog.agency_name.setText("UBND")
+    dialog.admin_username.setText("quantri.xa")
+    dialog.admin_password.setText("QuanTri.Xa")
+    dialog.admin_password_again.setText("QuanTri.Xa")
+    _press_start(qtbot, dialog)
+    assert dialog.isVisible()
+    assert dialog.error.text() == "Mật khẩu không được trùng với tên đăng nhập."
 
 
 def test_refuses_an_admin_without_a_name(qtbot: QtBot) -> None:

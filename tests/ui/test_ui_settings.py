@@ -18,11 +18,14 @@ from pytestqt.qtbot import QtBot
 from uitest import WAIT_MS, qt_messages
 
 from records.calendar import NamedDay, YearTable, dump_year_table
+from records.clock import local
+from records.errors import AccountLocked
 from records.procedures import dump_catalog, load_catalog
-from records.users import Role
+from records.users import LOCKOUT_ATTEMPTS, Role
 from ui.holiday_days_table_model import HolidayDaysTableModel
 from ui.preferences import (
     DIGITIZE_CHECK,
+    IDLE_LOCK_MINUTES,
     LANGUAGE,
     PDF_FOLDER,
     PRINT_DESTINATION,
@@ -98,7 +101,16 @@ def test_the_services_refuse_a_non_administrator_anyway(fresh_store: Any, make_s
 
 def test_tabs_in_order(dialog: SettingsDialog) -> None:
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert titles == ["Cơ quan", "Giờ làm việc", "Ngày nghỉ lễ", "Thủ tục", "Người dùng", "In ấn", "Ngôn ngữ"]
+    assert titles == [
+        "Cơ quan",
+        "Giờ làm việc",
+        "Ngày nghỉ lễ",
+        "Thủ tục",
+        "Người dùng",
+        "In ấn",
+        "Ngôn ngữ",
+        "Khóa màn hình",
+    ]
 
 
 # -- Cơ quan --------------------------------------------------------------------------------------------
@@ -518,6 +530,80 @@ def test_role_lock_unlock_and_password(qtbot: QtBot, dialog: SettingsDialog, adm
     assert admin.services.users.authenticate("lan", "mat-khau-moi") is not None
 
 
+def test_a_name_locked_by_wrong_passwords_is_shown_and_unlocked(
+    qtbot: QtBot, dialog: SettingsDialog, admin: UiSession
+) -> None:
+    users = admin.services.users
+    users.add(users.system(1), "lan", "Trần Thị Lan", Role.CLERK, "mat-khau-lan")
+    for _ in range(LOCKOUT_ATTEMPTS):
+        assert users.authenticate("lan", "sai-mat-khau", 1) is None
+    with pytest.raises(AccountLocked):
+        users.authenticate("lan", "mat-khau-lan", 1)  # even the right password, now
+    until = local(users.locks()["lan"]).strftime("%H:%M")
+    tab = dialog.users
+    assert tab is not None
+    tab.load()
+    _users_loaded(qtbot, tab)
+    model = tab.model
+    row = model.row_of("lan")
+    assert row is not None
+    assert model.index(row, UsersTableModel.COL_STATE).data() == f"Tạm khóa đến {until}"
+    assert tab.select(admin.actor.username) and not tab.unlock_button.isEnabled()  # not locked
+    assert tab.select("lan") and tab.unlock_button.isEnabled()
+    _save(qtbot, tab, tab.unlock_button.click)
+    assert users.locks() == {}
+    assert "Đã gỡ tạm khóa" in tab.ok_message.text()
+    assert users.authenticate("lan", "mat-khau-lan", 1) is not None
+    row = model.row_of("lan")
+    assert row is not None and model.index(row, UsersTableModel.COL_STATE).data() == "Đang hoạt động"
+    assert tab.selected_user() is not None and tab.selected_user().username == "lan"
+    assert not tab.unlock_button.isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("password", "message"),
+    [
+        ("12345678", "Mật khẩu quá dễ đoán"),
+        ("matkhau123", "Mật khẩu này nằm trong số những mật khẩu hay dùng nhất"),
+        ("Hoa.NT", "Mật khẩu cần ít nhất 8 ký tự."),
+        ("nguyen.hoa", "Mật khẩu không được trùng với tên đăng nhập."),
+    ],
+)
+def test_a_password_the_rules_refuse_is_said_in_vietnamese_by_its_field(
+    qtbot: QtBot, dialog: SettingsDialog, admin: UiSession, password: str, message: str
+) -> None:
+    tab = dialog.users
+    assert tab is not None
+    form = tab.open_add_dialog()
+    form.username.setText("Nguyen.Hoa")
+    form.full_name.setText("Nguyễn Thị Hoa")
+    form.password.setText(password)
+    form.password_again.setText(password)
+    form.submit()
+    assert form.messages._fields["password"][1].text().startswith(message)
+    assert form.isVisible() and len(admin.services.users.list()) == 1
+    form.reject()
+
+
+def test_the_stores_password_refusal_is_said_in_vietnamese_too(
+    qtbot: QtBot, dialog: SettingsDialog, admin: UiSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ui.user_dialog.check_password_rules", lambda *_args: None)  # only the store checks
+    tab = dialog.users
+    assert tab is not None
+    form = tab.open_add_dialog()
+    form.username.setText("hoa.nt")
+    form.full_name.setText("Nguyễn Thị Hoa")
+    form.password.setText("admin123")
+    form.password_again.setText("admin123")
+    form.submit()
+    label = form.messages._fields["password"][1]
+    qtbot.waitUntil(lambda: bool(label.text()), timeout=WAIT_MS)
+    assert label.text().startswith("Mật khẩu này nằm trong số những mật khẩu hay dùng nhất")
+    assert form.isVisible() and len(admin.services.users.list()) == 1
+    form.reject()
+
+
 def test_an_administrator_cannot_lock_themselves_out(
     qtbot: QtBot, dialog: SettingsDialog, admin: UiSession
 ) -> None:
@@ -586,6 +672,24 @@ def test_printing_tab_shows_what_is_stored(qtbot: QtBot, admin: UiSession) -> No
     assert tab.paper.currentData() == "a5"
     assert tab.printer_button.isChecked()
     assert tab.printer.currentData() == "Máy in tầng 2"  # remembered even when not installed here
+
+
+def test_the_screen_lock_time_is_kept_for_this_workstation(
+    qtbot: QtBot, dialog: SettingsDialog, admin: UiSession
+) -> None:
+    tab = dialog.screen_lock
+    assert tab is not None
+    assert tab.minutes.value() == 10  # the default
+    tab.minutes.setValue(25)
+    assert tab.is_dirty()
+    _save(qtbot, tab, tab.save_button.click)
+    assert Preferences(admin.prefs.data_dir).get(IDLE_LOCK_MINUTES) == 25
+    assert "25 phút" in tab.ok_message.text()
+    tab.minutes.setValue(0)
+    assert tab.minutes.text() == "Không bao giờ"
+    _save(qtbot, tab, tab.save_button.click)
+    assert Preferences(admin.prefs.data_dir).get(IDLE_LOCK_MINUTES) == 0
+    assert "không tự khóa" in tab.ok_message.text()
 
 
 def test_language_is_kept_for_the_next_start(qtbot: QtBot, dialog: SettingsDialog, admin: UiSession) -> None:
