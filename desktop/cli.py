@@ -195,7 +195,7 @@ def cmd_file_register(args: argparse.Namespace) -> int:
 
 def cmd_file_show(args: argparse.Namespace) -> int:
     services = _services(args)
-    _file_out(services.files.show(args.code), args.json, full=True)
+    _file_out(services.files.show(args.code, _actor(services)), args.json, full=True)
     return EXIT_OK
 
 

@@ -140,6 +140,7 @@ class FilePage(QWidget):
         super().__init__(parent)
         self.code = code
         self._session = session
+        self._opened = False  # whether the opening was noted in the audit log
         self._printer = printer
         self.detail: FileDetail | None = None
         self.form_set: FormSet | None = None
@@ -465,11 +466,13 @@ class FilePage(QWidget):
         """Load the file (and the agency's form set and office hours) on the worker."""
         session = self._session
         code = self.code
+        opener = None if self._opened else session.actor  # the first load is the opening: audited once
+        self._opened = True
 
         def load() -> tuple[FileDetail, FormSet, time]:
             services = session.services
             return (
-                services.files.show(code),
+                services.files.show(code, opener),
                 services.settings.form_set(),
                 services.settings.office_hours().closing,
             )

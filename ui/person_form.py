@@ -375,10 +375,10 @@ class PersonForm(QWidget):
         self._looked_up = number
         self._generation += 1
         generation = self._generation
-        citizens = self._session.services.citizens
+        citizens, actor = self._session.services.citizens, self._session.actor
         self.history_found.emit(None)
         self._session.run(
-            lambda: citizens.lookup(number),
+            lambda: citizens.lookup(number, actor=actor),
             lambda history: self._found(generation, history),
             lambda exc: self._lookup_failed(generation, exc),
         )

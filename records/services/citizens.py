@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 
+from records import audit
 from records.citizens import CitizenView
 from records.clock import now
 from records.files import FileSummary
@@ -18,6 +19,7 @@ from records.personal_id import require_id_number
 from records.store import citizens_repo, files_repo
 from records.store.database import Database
 from records.store.models import Citizen, File
+from records.users import Actor
 
 MAX_HISTORY = 200  # the most files one lookup hands out; the file list pages through the rest
 
@@ -45,7 +47,7 @@ class CitizenService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def lookup(self, id_number: str, limit: int = 20) -> CitizenHistory | None:
+    def lookup(self, id_number: str, limit: int = 20, actor: Actor | None = None) -> CitizenHistory | None:
         """The citizen with the 12-digit personal ID or 9-digit old ID ``id_number`` and their newest files
         (newest received first, at most ``limit``, itself at most :data:`MAX_HISTORY`), or ``None`` when
         the store does not know the number.
@@ -54,7 +56,8 @@ class CitizenService:
         more than one stored row (a person first known by it, and later someone recorded with a chip card
         carrying the same old number): the history then covers all of them, as the file list's search for
         that number does, and the citizen shown is the one a registration with that old ID would use (the
-        row without a personal ID, else the most recently updated)."""
+        row without a personal ID, else the most recently updated). Given ``actor`` (a person looking the
+        citizen up), a lookup that finds someone is in the audit log."""
         number, kind = require_id_number(id_number)
         limit = max(0, min(limit, MAX_HISTORY))
         moment = now()
@@ -81,4 +84,10 @@ class CitizenService:
                 .limit(limit)
             )
             files = tuple(files_repo.summary_from_row(row, moment) for row in session.execute(newest))
-            return CitizenHistory(citizens_repo.to_view(rows[0]), files, total)
+            history = CitizenHistory(citizens_repo.to_view(rows[0]), files, total)
+        if actor is not None:
+            with self._db.writing() as uow:
+                details = {"files": total}
+                audit.append(uow.session, actor, "citizen.looked_up", "citizen", history.citizen.id, details)
+                uow.commit()
+        return history

@@ -198,10 +198,17 @@ class FileService:
 
     # -- following a file --------------------------------------------------------------------------------
 
-    def show(self, code: str) -> FileDetail:
-        """One file, by its code."""
+    def show(self, code: str, actor: Actor | None = None) -> FileDetail:
+        """One file, by its code. Given ``actor`` (a person opening it), the opening is in the audit log:
+        a citizen's record read is as much the commune's business as one changed."""
         with self._db.reading() as uow:
-            return _detail(uow.session, _get(uow.session, code))
+            detail = _detail(uow.session, _get(uow.session, code))
+        if actor is not None:
+            with self._db.writing() as uow:
+                details = {"owner": detail.owner.id}
+                audit.append(uow.session, actor, "file.opened", "file", detail.code, details)
+                uow.commit()
+        return detail
 
     def set_status(
         self, code: str, target: Status, actor: Actor, note: str | None = None, at: datetime | None = None
