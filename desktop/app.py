@@ -11,6 +11,7 @@ instead when there is no store yet, or when the store has no account to log in w
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -87,6 +88,10 @@ class _Opening:
     def _opened(self, result: tuple[AgencyConfig | None, bool]) -> None:
         agency, has_users = result
         self.agency = agency
+        if agency is not None and self.services is not None:
+            # Today's backup, on a pool thread: it reads the store through its own connection and never
+            # holds up the clerk's work on the database worker.
+            self.pool.submit(self.services.backups.daily_if_due, None, _daily_backup_failed)
         if agency is not None and has_users:
             self.prefs.set(AGENCY_NAME_SEEN, agency.name)
             if self.login is None:
@@ -227,3 +232,9 @@ def run(args: argparse.Namespace) -> int:
         if translator is not None:
             app.removeTranslator(translator)
         app.setQuitOnLastWindowClosed(quit_on_last_window)
+
+
+def _daily_backup_failed(exc: BaseException) -> None:
+    """The daily backup could not be made (a full disk, a damaged store): said in the log, and tried again at
+    the next start; the clerk's work goes on."""
+    logging.getLogger("motcua").warning("the daily backup failed: %s", exc)

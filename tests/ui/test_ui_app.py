@@ -14,6 +14,7 @@ from sample_store import AGENCY_NAME, build
 
 import desktop.app
 from desktop.context import open_services, resolve
+from records.backup import verify_backup
 from records.users import Role
 from ui.first_start_dialog import FirstStartDialog
 from ui.lock_dialog import LockDialog
@@ -147,6 +148,9 @@ def test_login_then_the_main_window_and_closing_stops_the_worker(
     assert not any("Tổng hợp" in tab for tab in seen["tabs"])  # type: ignore[attr-defined]  # a clerk
     assert len(app_env.made) == 1
     assert app_env.made[0].isFinished()
+    # Today's backup was made in the background when the store opened (and is whole).
+    [daily] = (data_dir / "backups").glob("motcua-daily-*.zip")
+    assert verify_backup(daily).counts["documents"] == 0
 
 
 def test_a_wrong_password_is_refused_then_the_right_one_works(
