@@ -59,6 +59,17 @@ def _read_json(source: str) -> Any:
         raise CliError(f"{name} is nested too deeply to be a registration") from None
 
 
+def _date_option(text: str, option: str) -> Any:
+    """The date an option names (``YYYY-MM-DD``), or a refusal naming the option."""
+    from records.clock import parse_date
+    from records.errors import InvalidInput
+
+    try:
+        return parse_date(text)
+    except InvalidInput:
+        raise CliError(f"{option} {text!r} is not a date (YYYY-MM-DD)") from None
+
+
 def _services(args: argparse.Namespace) -> Any:
     from desktop.context import open_services, resolve
 

@@ -19,11 +19,10 @@ export is itself in the audit log.
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import EXIT_NO, EXIT_OK, CliError, _actor, _print_json, _services
+from desktop.cli import EXIT_NO, EXIT_OK, _actor, _date_option, _print_json, _services
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
@@ -45,8 +44,8 @@ def cmd_audit_list(args: argparse.Namespace) -> int:
         username=args.user,
         action=args.action,
         entity_id=args.entity_id,
-        date_from=_date(args.date_from, "--from") if args.date_from else None,
-        date_to=_date(args.date_to, "--to") if args.date_to else None,
+        date_from=_date_option(args.date_from, "--from") if args.date_from else None,
+        date_to=_date_option(args.date_to, "--to") if args.date_to else None,
         limit=args.limit,
     )
     entries = services.audit.search(_actor(services), query)
@@ -66,13 +65,6 @@ def cmd_audit_citizen(args: argparse.Namespace) -> int:
     else:
         print(f"{report.entries} entries about the citizen written to {report.path}")
     return EXIT_OK
-
-
-def _date(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"{option} {text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def add_commands(audit_sub: Any, add: Any) -> None:

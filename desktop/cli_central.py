@@ -26,11 +26,10 @@ takes bundles in order of their change ranges, each in one transaction; its JSON
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import EXIT_OK, EXIT_REFUSED, CliError, _print_json
+from desktop.cli import EXIT_OK, EXIT_REFUSED, CliError, _date_option, _print_json
 
 CENTRE_DIR = "centre"
 
@@ -132,7 +131,7 @@ def cmd_central_ack(args: argparse.Namespace) -> int:
 
 
 def cmd_central_report(args: argparse.Namespace) -> int:
-    rows = _central(args).report(_date(args.date_from, "--from"), _date(args.date_to, "--to"))
+    rows = _central(args).report(_date_option(args.date_from, "--from"), _date_option(args.date_to, "--to"))
     if args.json:
         _print_json({"from": args.date_from, "to": args.date_to, "communes": [r.to_json() for r in rows]})
     else:
@@ -165,13 +164,6 @@ def cmd_central_resolve(args: argparse.Namespace) -> int:
     else:
         print(f"conflict {conflict.id} decided: {conflict.resolution} ({conflict.entity} {conflict.field})")
     return EXIT_OK
-
-
-def _date(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"{option} {text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def add_commands(csub: Any, add: Any) -> None:

@@ -15,7 +15,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-from desktop.cli import EXIT_OK, CliError, _actor, _print_json, _services
+from desktop.cli import EXIT_OK, _actor, _date_option, _print_json, _services
 
 
 def _day(text: str) -> date:
@@ -23,10 +23,7 @@ def _day(text: str) -> date:
         from records.clock import local, now
 
         return local(now()).date()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CliError(f"{text!r} is not a date (YYYY-MM-DD or today)") from None
+    return _date_option(text, "DATE")
 
 
 def _out(summary: Any, as_json: bool) -> None:

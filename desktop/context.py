@@ -83,8 +83,20 @@ def open_services(location: Location) -> Services:
         engine = make_engine(location.db_url)
     except (ArgumentError, ImportError) as exc:  # a malformed URL, an unknown dialect, a missing driver
         raise StorageUnavailable(f"the database URL cannot be used: {exc}") from exc
+
+    def before_migration(database: Path, _label: str) -> Path:
+        from records.backup import automatic_name, make_backup, rotate
+        from records.services.sync import app_version
+
+        folder = location.backup_dir
+        target = folder / automatic_name("before-migration")
+        objects = ObjectStore(location.documents_dir)
+        made = make_backup(database, objects, location.keys_dir, target, app_version(), keep_damaged=True)
+        rotate(folder, "before-migration")
+        return made.path
+
     try:
-        upgrade(engine, location.backup_dir)
+        upgrade(engine, location.backup_dir, before_migration)
     except OperationalError as exc:
         raise storage_error(exc) from exc
     except DBAPIError as exc:

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from records.clock import local, now
-from records.durable import sync_folder
+from records.durable import online_copy, sync_folder
 from records.errors import BackupRefused, StorageUnavailable
 from records.store.objects import ObjectStore, is_object_name
 from records.zips import ZIP_ERRORS
@@ -159,7 +159,7 @@ def make_backup(
         with tempfile.TemporaryDirectory(dir=target.parent, prefix=".motcua-backup-") as scratch:
             copy = Path(scratch) / DATABASE
             _copy_database(database, copy, raw=bool(problems))
-            shas = referenced_objects(copy) if not problems else _readable_objects(copy)
+            shas = _readable_objects(copy)  # a store older than its documents table has none
             members: dict[str, str] = {}
             with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
                 members[DATABASE] = _add_file(archive, copy, DATABASE)
@@ -211,13 +211,13 @@ def _copy_database(source: Path, target: Path, raw: bool) -> None:
     if raw:
         shutil.copyfile(source, target)
         return
-    _online_copy(source, target)
+    online_copy(source, target)
 
 
 def _readable_objects(database: Path) -> list[str]:
     try:
         return referenced_objects(database)
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError:  # no stored_objects table (an older store), or a damaged file
         return []
 
 
@@ -230,18 +230,6 @@ def _document_problem(objects: ObjectStore, sha: str, rehash: bool) -> str | Non
     if rehash and objects.check(sha).state != "ok":
         return f"the document {sha} is damaged (its bytes no longer match its name)"
     return None
-
-
-def _online_copy(source: Path, target: Path) -> None:
-    src = sqlite3.connect(str(source))
-    try:
-        dest = sqlite3.connect(str(target))
-        try:
-            src.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        src.close()
 
 
 def _add_file(archive: zipfile.ZipFile, path: Path, name: str, stored: bool = False) -> str:
@@ -376,7 +364,7 @@ def restore_backup(path: Path, database: Path, objects: ObjectStore, keys_dir: P
                 partial = target.with_name(target.name + ".partial")
                 partial.write_bytes(archive.read(name))
                 os.replace(partial, target)
-        _online_copy(copy, database)
+        online_copy(copy, database)
     check = integrity(database)
     if check != "ok":
         raise BackupRefused(

@@ -1,9 +1,11 @@
-"""Making a new file name survive a power cut: after the rename (or link) that shows a file, its folder is
-synced too, on POSIX systems; Windows has no folder handles to sync and needs none."""
+"""Making files survive a power cut: after the rename (or link) that shows a file, its folder is synced too,
+on POSIX systems (Windows has no folder handles to sync and needs none); an SQLite database copied whole
+and consistent while it is in use."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 
@@ -16,3 +18,17 @@ def sync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def online_copy(source: Path, target: Path) -> None:
+    """A consistent copy of the SQLite database ``source`` into ``target`` through SQLite's online backup
+    API: safe while others read and write it (WAL included)."""
+    src = sqlite3.connect(str(source))
+    try:
+        dest = sqlite3.connect(str(target))
+        try:
+            src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()

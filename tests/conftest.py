@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from integration.helpers import Counter, copy_sqlite, make_store_counter
+from integration.helpers import AGENCY_CODE, AGENCY_NAME, Counter, copy_sqlite, make_store_counter
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
@@ -123,3 +123,15 @@ def pg_url() -> Iterator[str]:
         with admin.begin() as conn:
             conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
         admin.dispose()
+
+
+@pytest.fixture
+def pg_services(tmp_path: Path, pg_url: str) -> Iterator[Services]:
+    """Services on a fresh PostgreSQL schema (documents in ``tmp_path``), initialised."""
+    services = open_services(resolve(str(tmp_path), pg_url))
+    try:
+        assert services.db.engine.dialect.name == "postgresql"
+        services.settings.initialise(agency_code=AGENCY_CODE, agency_name=AGENCY_NAME)
+        yield services
+    finally:
+        services.db.dispose()

@@ -7,7 +7,6 @@ revision. Before it migrates an existing SQLite file it copies it with SQLite's 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -18,6 +17,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
+
+from records.durable import online_copy
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -47,23 +48,21 @@ def backup_sqlite_file(database: Path, backup_dir: Path, label: str) -> Path:
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir / f"{database.stem}-{stamp}-{label}.sqlite3"
-    source = sqlite3.connect(str(database))
-    try:
-        dest = sqlite3.connect(str(target))
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
+    online_copy(database, target)
     return target
 
 
-def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
+def upgrade(
+    engine: Engine,
+    backup_dir: Path | None = None,
+    backup_with: Callable[[Path, str], Path] | None = None,
+) -> Path | None:
     """Migrate the store to the newest revision; returns the backup made first, if one was needed.
 
-    An SQLite file that already holds data at an older revision is backed up before anything changes;
-    an empty or up-to-date store is not.
+    An SQLite file that already holds data at an older revision is backed up before anything changes (by
+    ``backup_with(database, label)`` when given — the application's whole backup, documents and keys
+    included — else as a copy of the database file into ``backup_dir``); an empty or up-to-date store is
+    not.
     """
     backup: Path | None = None
     current = current_revision(engine)
@@ -78,7 +77,11 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
         and url.database
         and url.database != ":memory:"
     ):
-        backup = backup_sqlite_file(Path(url.database), backup_dir, f"before-{head}")
+        label = f"before-{head}"
+        database = Path(url.database)
+        backup = (
+            backup_with(database, label) if backup_with else backup_sqlite_file(database, backup_dir, label)
+        )
     _run(engine, lambda config: command.upgrade(config, "head"))
     return backup
 

@@ -6,17 +6,15 @@ from __future__ import annotations
 import itertools
 import sqlite3
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 import records.store.migrate as migrate
-from desktop.context import open_services, resolve
+from desktop.context import open_services
 from integration.cli_runner import run_cli
 from integration.documents import scanned
-from integration.helpers import AGENCY_CODE, AGENCY_NAME, Counter
+from integration.helpers import Counter
 from records import audit
 from records.audit import GENESIS
 from records.services import Services
@@ -147,25 +145,15 @@ def test_a_store_from_before_the_chain_is_chained_when_migrated(counter: Counter
     assert {"audit_log_no_update", "audit_log_no_delete"} <= triggers
 
 
-@pytest.fixture
-def pg_store(tmp_path: Path, pg_url: str) -> Iterator[Services]:
-    services = open_services(resolve(str(tmp_path), pg_url))
-    try:
-        services.settings.initialise(agency_code=AGENCY_CODE, agency_name=AGENCY_NAME)
-        yield services
-    finally:
-        services.db.dispose()
-
-
 @pytest.mark.postgres
-def test_writers_at_the_same_time_never_fork_the_chain_on_postgresql(pg_store: Services) -> None:
-    actor = pg_store.users.system(1)
+def test_writers_at_the_same_time_never_fork_the_chain_on_postgresql(pg_services: Services) -> None:
+    actor = pg_services.users.system(1)
     errors: list[BaseException] = []
 
     def write(name: str) -> None:
         try:
             for n in range(15):
-                with pg_store.db.writing() as uow:
+                with pg_services.db.writing() as uow:
                     audit.append(uow.session, actor, "test.written", "test", f"{name}-{n}")
                     uow.commit()
         except BaseException as exc:  # reported below
@@ -177,5 +165,5 @@ def test_writers_at_the_same_time_never_fork_the_chain_on_postgresql(pg_store: S
     for thread in threads:
         thread.join()
     assert errors == []
-    report = pg_store.audit.verify()
+    report = pg_services.audit.verify()
     assert report.intact and report.entries >= 60

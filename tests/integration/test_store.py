@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import uuid
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from integration.helpers import (
     vn,
 )
 from records.attachments import AttachmentSource, ReusedAttachment
+from records.backup import verify_backup
 from records.errors import NotFound, StorageUnavailable
 from records.files import FileQuery, RegistrationRequest
 from records.services import Services
@@ -176,8 +178,12 @@ def test_an_older_store_is_backed_up_before_it_is_migrated(
         services.db.dispose()
 
     (backup,) = _backups(counter.location)
-    assert backup.name.startswith("motcua-") and backup.name.endswith("-before-9001.sqlite3")
-    copy = sqlite3.connect(backup)
+    assert backup.name.startswith("motcua-before-migration-") and backup.name.endswith(".zip")
+    assert verify_backup(backup).schema_revision == old_head  # the whole store, as it was
+    extracted = counter.location.data_dir.parent / "extracted"
+    with zipfile.ZipFile(backup) as archive:
+        archive.extract("motcua.sqlite3", extracted)
+    copy = sqlite3.connect(extracted / "motcua.sqlite3")
     try:
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert copy.execute("SELECT version_num FROM alembic_version").fetchall() == [(old_head,)]
@@ -288,18 +294,6 @@ def test_postgresql_store(tmp_path: Path, pg_url: str) -> None:
         assert services.files.show(first.code).status is Status.IN_PROGRESS
         with pytest.raises(DBAPIError, match="append-only"), services.db.engine.begin() as conn:
             conn.exec_driver_sql("DELETE FROM file_events")
-    finally:
-        services.db.dispose()
-
-
-@pytest.fixture
-def pg_services(tmp_path: Path, pg_url: str) -> Iterator[Services]:
-    """Services on a fresh PostgreSQL schema (documents in ``tmp_path``), initialised."""
-    services = open_services(resolve(str(tmp_path), pg_url))
-    try:
-        assert services.db.engine.dialect.name == "postgresql"
-        services.settings.initialise(agency_code=AGENCY_CODE, agency_name=AGENCY_NAME)
-        yield services
     finally:
         services.db.dispose()
 

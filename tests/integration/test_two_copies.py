@@ -9,14 +9,13 @@ import subprocess
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from desktop.context import open_services, resolve
-from integration.helpers import AGENCY_CODE, AGENCY_NAME, Counter, registration
+from desktop.context import open_services
+from integration.helpers import Counter, registration
 from records.backup import integrity
 from records.files import RegistrationRequest
 from records.services import Services
@@ -85,20 +84,10 @@ def test_two_copies_on_one_sqlite_store(counter: Counter) -> None:
     assert integrity(Path(counter.location.db_url.removeprefix("sqlite:///"))) == "ok"
 
 
-@pytest.fixture
-def pg_store(tmp_path: Path, pg_url: str) -> Iterator[Services]:
-    services = open_services(resolve(str(tmp_path), pg_url))
-    try:
-        services.settings.initialise(agency_code=AGENCY_CODE, agency_name=AGENCY_NAME)
-        yield services
-    finally:
-        services.db.dispose()
-
-
 @pytest.mark.postgres
-def test_writers_at_the_same_time_on_postgresql(pg_store: Services) -> None:
+def test_writers_at_the_same_time_on_postgresql(pg_services: Services) -> None:
     """The first registrations of a day race to make the day's counter row: both end up using it."""
-    actor = pg_store.users.system(1)
+    actor = pg_services.users.system(1)
     errors: list[BaseException] = []
 
     def register(start: int) -> None:
@@ -107,7 +96,7 @@ def test_writers_at_the_same_time_on_postgresql(pg_store: Services) -> None:
                 request = RegistrationRequest.from_json(
                     registration(personal_id=f"0010990{n:05d}", full_name=f"Người Thứ {n}")
                 )
-                pg_store.files.register(request, actor)
+                pg_services.files.register(request, actor)
         except BaseException as exc:  # reported below
             errors.append(exc)
 
@@ -117,4 +106,4 @@ def test_writers_at_the_same_time_on_postgresql(pg_store: Services) -> None:
     for thread in threads:
         thread.join()
     assert errors == []
-    _check(pg_store, COPIES * EACH)
+    _check(pg_services, COPIES * EACH)
