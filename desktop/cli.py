@@ -255,7 +255,6 @@ def cmd_file_list(args: argparse.Namespace) -> int:
 def cmd_catalog_import(args: argparse.Namespace) -> int:
     text = _read_input(args.file)
     services = _services(args)
-    services.backups.automatic("before-import")
     result = services.catalog.import_text(text, _actor(services))
     if args.json:
         _print_json(result.to_json())
@@ -291,7 +290,6 @@ def _write_output(target: str, text: str) -> None:
 def cmd_holidays_import(args: argparse.Namespace) -> int:
     text = _read_input(args.file)
     services = _services(args)
-    services.backups.automatic("before-import")
     table = services.calendar.import_table(text, _actor(services))
     print(f"{table.year}: {len(table.days_off)} day(s) off, {len(table.working_days)} make-up working day(s)")
     return EXIT_OK

@@ -56,8 +56,13 @@ def build_services(
     documents folder), so does storing or reading attached documents."""
     settings = SettingsService(db)
     users = UserService(db)
-    catalog = CatalogService(db)
-    calendar = CalendarService(db, settings)
+    backups = BackupService(db, objects, keys.folder if keys else None, backup_dir)
+
+    def before_import() -> object:
+        return backups.automatic("before-import")
+
+    catalog = CatalogService(db, before_import)
+    calendar = CalendarService(db, settings, before_import)
     files = FileService(db, settings, catalog, calendar)
     receipts = ReceiptService(db, settings, keys)
     citizens = CitizenService(db)
@@ -77,5 +82,5 @@ def build_services(
         attachments,
         sync,
         AuditService(db),
-        BackupService(db, objects, keys.folder if keys else None, backup_dir),
+        backups,
     )

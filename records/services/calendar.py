@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from threading import Lock
@@ -46,9 +47,12 @@ class YearListing:
 class CalendarService:
     """Builds the working calendar from the settings and the stored tables; imports tables."""
 
-    def __init__(self, db: Database, settings: SettingsService) -> None:
+    def __init__(
+        self, db: Database, settings: SettingsService, before_import: Callable[[], object] | None = None
+    ) -> None:
         self._db = db
         self._settings = settings
+        self._before_import = before_import  # the automatic backup before a holiday table is replaced
         self._cached: cal.WorkingCalendar | None = None
         self._lock = Lock()
         settings.on_change(self._setting_changed)
@@ -94,7 +98,10 @@ class CalendarService:
         """Store a year's official table (its JSON text), replacing the one stored for that year (admins
         only)."""
         require_admin(actor, "import a holiday table")
-        return self._store(cal.load_year_table(text), actor, "holidays.imported")
+        table = cal.load_year_table(text)
+        if self._before_import is not None:
+            self._before_import()
+        return self._store(table, actor, "holidays.imported")
 
     def save_year(self, actor: Actor, table: cal.YearTable) -> cal.YearTable:
         """Store a year's table as edited on the settings screen, replacing the one stored for that year

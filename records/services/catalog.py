@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -68,8 +69,9 @@ def rule_hash(rule: dict[str, Any]) -> str:
 class CatalogService:
     """The procedure catalogue."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, before_import: Callable[[], object] | None = None) -> None:
         self._db = db
+        self._before_import = before_import  # the automatic backup before a change of the catalogue
 
     def seed_if_empty(self, actor: Actor) -> bool:
         """Load the shipped catalogue into an empty store; ``True`` when it did."""
@@ -85,6 +87,8 @@ class CatalogService:
         """Import a catalogue document (JSON; administrators only); all of it or, on any error, nothing."""
         require_admin(actor, "change the procedure catalogue")
         procedures = load_catalog(text)
+        if self._before_import is not None:
+            self._before_import()
         with self._db.writing() as uow:
             result = _apply(uow.session, procedures)
             audit.append(uow.session, actor, "catalog.imported", "catalog", None, result.to_json())

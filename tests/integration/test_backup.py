@@ -190,3 +190,19 @@ def test_the_backup_commands(
     assert row_counts(counter.services)["files"] == 1
     target.write_bytes(b"garbage")
     assert_refused(run("restore", str(target)), "not a whole backup")
+
+
+def test_a_holiday_import_is_backed_up_first_and_a_refused_one_changes_nothing(counter: Counter) -> None:
+    from records.calendar import dump_year_table, shipped_year_tables
+    from records.errors import CalendarError
+
+    folder = counter.location.backup_dir
+    before = row_counts(counter.services)
+    with pytest.raises(CalendarError):
+        counter.services.calendar.import_table("{not json", counter.admin)
+    assert row_counts(counter.services) == before
+    assert not list(folder.glob("motcua-before-import-*.zip"))  # refused before any backup
+    table = next(iter(shipped_year_tables().values()))
+    counter.services.calendar.import_table(dump_year_table(table), counter.admin)
+    [made] = folder.glob("motcua-before-import-*.zip")
+    assert counter.services.backups.verify(made).schema_revision
