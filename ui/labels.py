@@ -1,7 +1,9 @@
-"""Vietnamese labels for the codes that ``records`` hands out (statuses, timing, error codes).
+"""Vietnamese labels for the codes that ``records`` hands out (statuses, timing, error codes, the audit log's
+actions).
 
 The texts are marked with ``QT_TRANSLATE_NOOP`` (so ``pyside6-lupdate`` finds them, in the ``labels``
-context) and translated when they are asked for, so an installed translator is always honoured.
+context, and the audit log's in ``audit_labels``) and translated when they are asked for, so an installed
+translator is always honoured.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from records.errors import DomainError, InvalidInput
 from records.workflow import Status
 
 _CONTEXT = "labels"
+_AUDIT_CONTEXT = "audit_labels"
 
 _STATUSES: dict[Status, str] = {
     Status.RECEIVED: QT_TRANSLATE_NOOP("labels", "Đã tiếp nhận"),
@@ -177,6 +180,140 @@ _SYNC_TABLES: dict[str, str] = {
     "users": QT_TRANSLATE_NOOP("labels", "Tài khoản"),
 }
 
+# The audit log's words have a context of their own (``audit_labels``): "Hồ sơ" there is one file ("Hồ sơ
+# 000.17.22.H56-…"), in ``labels`` the synced table of files.
+#
+# The audit log's actions (every ``audit.append`` in ``records``), as the supervisor's view names them, in the
+# order its action filter lists them: a file's life first, then documents, citizens, accounts, sync, the
+# store and the settings.
+_AUDIT_ACTIONS: dict[str, str] = {
+    "file.registered": QT_TRANSLATE_NOOP("audit_labels", "Tiếp nhận hồ sơ"),
+    "file.status_changed": QT_TRANSLATE_NOOP("audit_labels", "Chuyển trạng thái hồ sơ"),
+    "file.opened": QT_TRANSLATE_NOOP("audit_labels", "Mở xem hồ sơ"),
+    "file.extended": QT_TRANSLATE_NOOP("audit_labels", "Gia hạn giải quyết hồ sơ"),
+    "file.undigitised": QT_TRANSLATE_NOOP("audit_labels", "Nhận giấy tờ chưa số hóa"),
+    "form.printed": QT_TRANSLATE_NOOP("audit_labels", "In biểu mẫu, giấy tờ"),
+    "attachment.added": QT_TRANSLATE_NOOP("audit_labels", "Đính kèm tài liệu"),
+    "attachment.reused": QT_TRANSLATE_NOOP("audit_labels", "Đính kèm tài liệu đã có"),
+    "attachment.opened": QT_TRANSLATE_NOOP("audit_labels", "Mở xem tài liệu đính kèm"),
+    "attachment.removed": QT_TRANSLATE_NOOP("audit_labels", "Gỡ tài liệu đính kèm"),
+    "citizen.looked_up": QT_TRANSLATE_NOOP("audit_labels", "Tra cứu công dân"),
+    "audit.subject_exported": QT_TRANSLATE_NOOP("audit_labels", "Trích xuất nhật ký cho công dân"),
+    "user.login": QT_TRANSLATE_NOOP("audit_labels", "Đăng nhập"),
+    "user.login_failed": QT_TRANSLATE_NOOP("audit_labels", "Đăng nhập sai mật khẩu"),
+    "user.login_refused": QT_TRANSLATE_NOOP("audit_labels", "Đăng nhập khi tài khoản đang bị khóa"),
+    "user.locked": QT_TRANSLATE_NOOP("audit_labels", "Tạm khóa tài khoản"),
+    "user.unlocked": QT_TRANSLATE_NOOP("audit_labels", "Mở khóa tài khoản"),
+    "user.added": QT_TRANSLATE_NOOP("audit_labels", "Thêm tài khoản"),
+    "user.enabled": QT_TRANSLATE_NOOP("audit_labels", "Cho dùng lại tài khoản"),
+    "user.disabled": QT_TRANSLATE_NOOP("audit_labels", "Ngừng sử dụng tài khoản"),
+    "user.role_changed": QT_TRANSLATE_NOOP("audit_labels", "Đổi vai trò tài khoản"),
+    "user.password_reset": QT_TRANSLATE_NOOP("audit_labels", "Đặt lại mật khẩu"),
+    "day.closed": QT_TRANSLATE_NOOP("audit_labels", "Chốt số liệu ngày"),
+    "register.exported": QT_TRANSLATE_NOOP("audit_labels", "Xuất sổ theo dõi hồ sơ"),
+    "dvcqg.exported": QT_TRANSLATE_NOOP("audit_labels", "Xuất dữ liệu cho Cổng Dịch vụ công quốc gia"),
+    "sync.exported": QT_TRANSLATE_NOOP("audit_labels", "Xuất gói đồng bộ"),
+    "sync.acknowledged": QT_TRANSLATE_NOOP("audit_labels", "Nhận xác nhận của trung tâm"),
+    "sync.configured": QT_TRANSLATE_NOOP("audit_labels", "Cấu hình đồng bộ"),
+    "sync.conflict_resolved": QT_TRANSLATE_NOOP("audit_labels", "Giải quyết dữ liệu đồng bộ bị trùng sửa"),
+    "store.backed_up": QT_TRANSLATE_NOOP("audit_labels", "Sao lưu dữ liệu"),
+    "store.restored": QT_TRANSLATE_NOOP("audit_labels", "Khôi phục dữ liệu từ bản sao lưu"),
+    "agency.initialised": QT_TRANSLATE_NOOP("audit_labels", "Thiết lập cơ quan lần đầu"),
+    "agency.updated": QT_TRANSLATE_NOOP("audit_labels", "Sửa thông tin cơ quan"),
+    "settings.form_set": QT_TRANSLATE_NOOP("audit_labels", "Chọn bộ biểu mẫu"),
+    "settings.office_hours": QT_TRANSLATE_NOOP("audit_labels", "Sửa giờ làm việc"),
+    "holidays.seeded": QT_TRANSLATE_NOOP("audit_labels", "Nạp lịch nghỉ lễ có sẵn"),
+    "holidays.imported": QT_TRANSLATE_NOOP("audit_labels", "Nhập lịch nghỉ lễ từ tệp"),
+    "holidays.saved": QT_TRANSLATE_NOOP("audit_labels", "Sửa lịch nghỉ lễ"),
+    "catalog.seeded": QT_TRANSLATE_NOOP("audit_labels", "Nạp danh mục thủ tục có sẵn"),
+    "catalog.imported": QT_TRANSLATE_NOOP("audit_labels", "Nhập danh mục thủ tục"),
+    "receipt.lookup_url_set": QT_TRANSLATE_NOOP("audit_labels", "Đặt địa chỉ tra cứu trên giấy biên nhận"),
+    "receipt.key_trusted": QT_TRANSLATE_NOOP("audit_labels", "Tin cậy khóa ký giấy biên nhận"),
+    "demo.generated": QT_TRANSLATE_NOOP("audit_labels", "Tạo dữ liệu trình diễn"),
+}
+
+# Every action of an area at once (``AuditFilter.action`` ending in "."), listed before the single actions.
+_AUDIT_ACTION_GROUPS: dict[str, str] = {
+    "file.": QT_TRANSLATE_NOOP("audit_labels", "Mọi thao tác hồ sơ"),
+    "attachment.": QT_TRANSLATE_NOOP("audit_labels", "Mọi thao tác với tài liệu đính kèm"),
+    "user.": QT_TRANSLATE_NOOP("audit_labels", "Mọi thao tác với tài khoản, đăng nhập"),
+    "sync.": QT_TRANSLATE_NOOP("audit_labels", "Mọi thao tác đồng bộ"),
+    "store.": QT_TRANSLATE_NOOP("audit_labels", "Sao lưu và khôi phục dữ liệu"),
+    "settings.": QT_TRANSLATE_NOOP("audit_labels", "Mọi thay đổi cài đặt"),
+}
+
+# What an audit entry is about (``entity``).
+_AUDIT_ENTITIES: dict[str, str] = {
+    "file": QT_TRANSLATE_NOOP("audit_labels", "Hồ sơ"),
+    "citizen": QT_TRANSLATE_NOOP("audit_labels", "Công dân"),
+    "user": QT_TRANSLATE_NOOP("audit_labels", "Tài khoản"),
+    "day": QT_TRANSLATE_NOOP("audit_labels", "Ngày"),
+    "register": QT_TRANSLATE_NOOP("audit_labels", "Sổ theo dõi hồ sơ"),
+    "export": QT_TRANSLATE_NOOP("audit_labels", "Tệp xuất"),
+    "sync": QT_TRANSLATE_NOOP("audit_labels", "Đồng bộ"),
+    "store": QT_TRANSLATE_NOOP("audit_labels", "Dữ liệu"),
+    "settings": QT_TRANSLATE_NOOP("audit_labels", "Cài đặt"),
+    "holidays": QT_TRANSLATE_NOOP("audit_labels", "Lịch nghỉ lễ"),
+    "catalog": QT_TRANSLATE_NOOP("audit_labels", "Danh mục thủ tục"),
+}
+
+# The keys of an entry's details, as its summary names them; keys not listed are left out of the summary
+# (identifiers and hashes: the tooltip shows the whole details).
+_AUDIT_DETAILS: dict[str, str] = {
+    "username": QT_TRANSLATE_NOOP("audit_labels", "tài khoản"),
+    "role": QT_TRANSLATE_NOOP("audit_labels", "vai trò"),
+    "procedure": QT_TRANSLATE_NOOP("audit_labels", "thủ tục"),
+    "status": QT_TRANSLATE_NOOP("audit_labels", "trạng thái"),
+    "document": QT_TRANSLATE_NOOP("audit_labels", "giấy tờ"),
+    "documents": QT_TRANSLATE_NOOP("audit_labels", "giấy tờ"),
+    "title": QT_TRANSLATE_NOOP("audit_labels", "tên"),
+    "form": QT_TRANSLATE_NOOP("audit_labels", "mẫu"),
+    "pages": QT_TRANSLATE_NOOP("audit_labels", "số trang"),
+    "reason": QT_TRANSLATE_NOOP("audit_labels", "lý do"),
+    "files": QT_TRANSLATE_NOOP("audit_labels", "số hồ sơ"),
+    "entries": QT_TRANSLATE_NOOP("audit_labels", "số mục"),
+    "failures": QT_TRANSLATE_NOOP("audit_labels", "số lần sai"),
+    "until": QT_TRANSLATE_NOOP("audit_labels", "đến"),
+    "locked_until": QT_TRANSLATE_NOOP("audit_labels", "khóa đến"),
+    "received": QT_TRANSLATE_NOOP("audit_labels", "tiếp nhận"),
+    "returned": QT_TRANSLATE_NOOP("audit_labels", "đã trả"),
+    "overdue": QT_TRANSLATE_NOOP("audit_labels", "quá hạn"),
+    "finished": QT_TRANSLATE_NOOP("audit_labels", "giải quyết xong"),
+    "path": QT_TRANSLATE_NOOP("audit_labels", "tệp"),
+    "file": QT_TRANSLATE_NOOP("audit_labels", "tệp"),
+    "name": QT_TRANSLATE_NOOP("audit_labels", "tên"),
+    "changed": QT_TRANSLATE_NOOP("audit_labels", "thay đổi"),
+    "changes": QT_TRANSLATE_NOOP("audit_labels", "thay đổi"),
+    "field": QT_TRANSLATE_NOOP("audit_labels", "trường"),
+    "take": QT_TRANSLATE_NOOP("audit_labels", "giữ bản"),
+    "label": QT_TRANSLATE_NOOP("audit_labels", "tên"),
+    "form_set": QT_TRANSLATE_NOOP("audit_labels", "bộ biểu mẫu"),
+    "template": QT_TRANSLATE_NOOP("audit_labels", "địa chỉ"),
+    "date_from": QT_TRANSLATE_NOOP("audit_labels", "từ ngày"),
+    "date_to": QT_TRANSLATE_NOOP("audit_labels", "đến ngày"),
+    "acked_seq": QT_TRANSLATE_NOOP("audit_labels", "đã xác nhận đến"),
+    "missing_objects": QT_TRANSLATE_NOOP("audit_labels", "tệp thiếu"),
+    "workstation": QT_TRANSLATE_NOOP("audit_labels", "máy trạm"),
+}
+
+# The roles of the accounts, in an entry's details (``user.added``, ``user.role_changed``).
+_ROLES: dict[str, str] = {
+    "clerk": QT_TRANSLATE_NOOP("audit_labels", "cán bộ tiếp nhận"),
+    "supervisor": QT_TRANSLATE_NOOP("audit_labels", "lãnh đạo / giám sát"),
+    "admin": QT_TRANSLATE_NOOP("audit_labels", "quản trị"),
+}
+
+# Why the audit log's hash chain is broken (``ChainReport.reason``).
+_AUDIT_BROKEN: dict[str, str] = {
+    "edited": QT_TRANSLATE_NOOP("audit_labels", "nội dung của mục đã bị sửa sau khi ghi"),
+    "missing_or_reordered": QT_TRANSLATE_NOOP(
+        "audit_labels", "mục này không nối tiếp mục trước nó: có mục đã bị xóa, hoặc các mục đã bị đảo thứ tự"
+    ),
+    "unchained": QT_TRANSLATE_NOOP(
+        "audit_labels", "mục không có mã kiểm tra của chuỗi: được thêm vào ngoài chương trình"
+    ),
+}
+
 # The reasons ``records.receipt_codes.parse`` gives; the card parser's reasons are different words.
 RECEIPT_CODE_REASONS = frozenset(
     {
@@ -195,6 +332,10 @@ RECEIPT_CODE_REASONS = frozenset(
 
 def _t(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
+
+
+def _audit(text: str) -> str:
+    return QCoreApplication.translate(_AUDIT_CONTEXT, text)
 
 
 def number_text(value: int) -> str:
@@ -231,6 +372,42 @@ def sync_table_label(name: str) -> str:
     """What a synced table holds, as the sync panel names it (the table's own name when unknown)."""
     text = _SYNC_TABLES.get(name)
     return _t(text) if text is not None else name
+
+
+def audit_action_label(action: str) -> str:
+    """An audit log action in words (the action's own code when it is not one the labels know)."""
+    text = _AUDIT_ACTIONS.get(action) or _AUDIT_ACTION_GROUPS.get(action)
+    return _audit(text) if text is not None else action
+
+
+def audit_action_choices() -> list[tuple[str, str]]:
+    """The audit log's action filter: ``(action, label)`` for every area (an action prefix, ``file.``), then
+    for every single action."""
+    return [(code, _audit(text)) for code, text in (*_AUDIT_ACTION_GROUPS.items(), *_AUDIT_ACTIONS.items())]
+
+
+def audit_entity_label(entity: str) -> str:
+    """What an audit entry is about, in words (the entity's own name when unknown)."""
+    text = _AUDIT_ENTITIES.get(entity)
+    return _audit(text) if text is not None else entity
+
+
+def audit_detail_label(key: str) -> str | None:
+    """The name of a key of an audit entry's details; ``None`` for the keys a summary leaves out."""
+    text = _AUDIT_DETAILS.get(key)
+    return _audit(text) if text is not None else None
+
+
+def role_label(role: str) -> str:
+    """An account's role, as an audit entry's details give it (``clerk``, ``supervisor``, ``admin``)."""
+    text = _ROLES.get(role)
+    return _audit(text) if text is not None else role
+
+
+def audit_broken_reason(reason: str | None) -> str:
+    """Why the audit log's hash chain is broken at an entry (``ChainReport.reason``)."""
+    text = _AUDIT_BROKEN.get(reason or "")
+    return _audit(text) if text is not None else (reason or "")
 
 
 def lock_end_text(until: datetime) -> str:

@@ -1,8 +1,9 @@
 """The application's window: the counter's pages in tabs, the files opened from them, menus and shortcuts.
 
 Fixed pages: Tiếp nhận (F2), Danh sách hồ sơ (F3) and, for supervisors, Tổng hợp (F4). A file opens in its
-own closable tab (Ctrl+W closes it), and so does the sync panel (Đồng bộ, F8, in the "Tệp" menu, for every
-user); Ctrl+O opens a file by its code, and scanning a receipt's QR code anywhere opens that file. Settings
+own closable tab (Ctrl+W closes it), and so do the sync panel (Đồng bộ, F8, in the "Tệp" menu, for every
+user) and, for supervisors and admins, the audit log (Nhật ký hệ thống, F9, in the "Tổng hợp" menu); Ctrl+O
+opens a file by its code, and scanning a receipt's QR code anywhere opens that file. Settings
 (admins) open from the "Quản trị" menu.
 
 The window also exports by itself, as the sync configuration asks (at configured times of day, and before
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from records.services.receipts import ReceiptCheck
+from ui.audit_page import AuditPage
 from ui.day_page import DayPage
 from ui.errors import show_error
 from ui.file_page import FilePage
@@ -101,6 +103,7 @@ class MainWindow(QMainWindow):
         self.exporter = SyncExporter(session, self)
         self.exporter.notice.connect(self.statusBar().showMessage)
         self.sync_panel: SyncPanel | None = None
+        self.audit_page: AuditPage | None = None  # supervisors and admins, opened on demand (F9)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self._build_menus()
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow):
         if self.day is not None:
             day = self.menuBar().addMenu(self.tr("Tổng &hợp"))
             self._action(day, self.tr("Tổng hợp trong ngày"), "F4", lambda: self.show_page("day"))
+            self._action(day, self.tr("Nhật ký hệ thống"), "F9", self.open_audit_page)
         if self.session.is_admin:
             admin = self.menuBar().addMenu(self.tr("&Quản trị"))
             self._action(admin, self.tr("Cài đặt…"), "Ctrl+,", self.open_settings)
@@ -161,6 +165,7 @@ class MainWindow(QMainWindow):
                 "F3  Danh sách hồ sơ\n"
                 "F4  Tổng hợp trong ngày (lãnh đạo)\n"
                 "F8  Đồng bộ dữ liệu với trung tâm\n"
+                "F9  Nhật ký hệ thống (lãnh đạo)\n"
                 "Ctrl+O  Mở hồ sơ theo mã\n"
                 "Ctrl+W  Đóng hồ sơ đang mở\n"
                 "Ctrl+F  Tìm hồ sơ\n"
@@ -186,9 +191,12 @@ class MainWindow(QMainWindow):
         self.locker.start()
 
     def show_page(self, name: str) -> None:
-        """Bring a fixed page forward (or the sync panel: ``"sync"``) and put the cursor where work starts."""
+        """Bring a fixed page forward (or the sync panel: ``"sync"``, the audit log: ``"audit"``) and put the
+        cursor where work starts."""
         if name == "sync":
             self.open_sync_panel()
+            return
+        if name == "audit" and self.open_audit_page() is not None:
             return
         page = self._pages.get(name) or self.intake
         self.tabs.setCurrentWidget(page)
@@ -260,6 +268,24 @@ class MainWindow(QMainWindow):
         panel.export_button.setFocus()  # Enter exports
         return panel
 
+    def open_audit_page(self) -> AuditPage | None:
+        """Show the audit log in its tab (opening one if needed; reloaded when asked for again); ``None`` for
+        a clerk, who may not read it."""
+        if not self.session.is_supervisor:
+            return None
+        page = self.audit_page
+        if page is None:
+            page = AuditPage(self.session)
+            page.open_file_requested.connect(self.open_file)
+            self.audit_page = page
+            self.tabs.addTab(page, self.tr("Nhật ký hệ thống (F9)"))
+            page.start()
+        else:
+            page.refresh()
+        self.tabs.setCurrentWidget(page)
+        page.focus_filters()
+        return page
+
     def _tab_changed(self, _index: int) -> None:
         if self.sync_panel is not None and self.tabs.currentWidget() is self.sync_panel:
             self.sync_panel.refresh()
@@ -272,6 +298,11 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         elif isinstance(page, SyncPanel):
             self.sync_panel = None
+            self.tabs.removeTab(index)
+            page.shutdown()
+            page.deleteLater()
+        elif isinstance(page, AuditPage):
+            self.audit_page = None
             self.tabs.removeTab(index)
             page.shutdown()
             page.deleteLater()
@@ -315,6 +346,9 @@ class MainWindow(QMainWindow):
         if self.sync_panel is not None:
             self.sync_panel.shutdown()
             self.sync_panel = None
+        if self.audit_page is not None:
+            self.audit_page.shutdown()
+            self.audit_page = None
         self.session.prefs.set_geometry("main", self.saveGeometry())
         self.session.prefs.sync()
 

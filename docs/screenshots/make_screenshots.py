@@ -5,7 +5,7 @@
 A store of 3,000 demonstration files (``records.demo.generate``) with a clerk and an admin; then, each grabbed
 once its data is in: the first-start and login dialogs, intake (a citizen's card QR scanned into the ID
 field, a procedure chosen), the file list, one file's page, the supervisor's day, the sync panel after an
-export, the settings and the screen lock.
+export, the settings, the audit log with its chain checked, and the screen lock.
 ``--lang en`` installs the English translation and names the files ``*-en.png``.
 
 The application's own font (Liberation Sans, bundled) is installed, so the pictures look the same on any
@@ -272,6 +272,16 @@ def main() -> None:
 
         from ui.settings_dialog import SettingsDialog
 
+        # A clerk's morning for the audit log, at workstation 2: she logs in, looks a citizen up, opens a file
+        # and marks its result ready (the wrong passwords below are typed under her name at workstation 1).
+        lan = services.users.authenticate("lan", "mat-khau-1", 2)
+        assert lan is not None
+        owner_id = services.files.show(code).owner.personal_id
+        if owner_id:
+            services.citizens.lookup(owner_id, actor=lan)
+        services.files.show(code, lan)
+        services.files.set_status(code, Status.RESULT_READY, lan)
+
         for _ in range(5):  # a clerk who forgot her password: the users tab shows her name locked out
             services.users.authenticate("lan", "sai-mat-khau", 1)
         settings = SettingsDialog(session, window)
@@ -285,6 +295,17 @@ def main() -> None:
                 settle(0.5)
                 save(settings, name, suffix)
         settings.close()
+
+        # The audit log after that morning (and the wrong passwords), its hash chain just checked.
+        audit = window.open_audit_page()
+        assert audit is not None
+        wait_until(lambda: audit.model.rowCount() > 0 and not audit.model.is_loading())
+        checked: list[object] = []
+        audit.verified.connect(checked.append)
+        audit.verify_chain()
+        wait_until(lambda: bool(checked))
+        settle(0.5)
+        save(window, "audit", suffix)
 
         # The screen lock as it comes up after the workstation's idle time, a password being typed.
         lock = window.locker.lock()

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 
 from records import audit
 from records.audit import AuditView, ChainHead, ChainReport
@@ -75,8 +75,14 @@ class AuditService:
         if not 1 <= query.limit <= MAX_ENTRIES or query.offset < 0:
             raise InvalidInput(f"limit must be 1 to {MAX_ENTRIES}", field="limit")
         stmt = select(AuditEntry).order_by(AuditEntry.seq.desc())
-        if query.username:
-            stmt = stmt.where(AuditEntry.username == query.username.strip().lower())
+        if query.username:  # what the user did, and what was tried with their name (wrong passwords, locks)
+            name = query.username.strip().lower()
+            stmt = stmt.where(
+                or_(
+                    AuditEntry.username == name,
+                    and_(AuditEntry.entity == "user", AuditEntry.entity_id == name),
+                )
+            )
         if query.action:
             action = query.action.strip()
             stmt = stmt.where(
@@ -85,7 +91,7 @@ class AuditService:
                 else AuditEntry.action == action
             )
         if query.entity_id:
-            stmt = stmt.where(AuditEntry.entity_id == query.entity_id.strip())
+            stmt = stmt.where(AuditEntry.entity_id.in_(self._entity_keys(query.entity_id.strip())))
         if query.date_from:
             stmt = stmt.where(AuditEntry.at >= local_day_start(query.date_from))
         if query.date_to:
@@ -93,6 +99,16 @@ class AuditService:
         with self._db.reading() as uow:
             rows = uow.session.scalars(stmt.limit(query.limit).offset(query.offset))
             return [_view(row) for row in rows]
+
+    def _entity_keys(self, text: str) -> list[str]:
+        """What an entity filter matches: the text itself, and for a personal (or old) ID the ids of the
+        citizens holding it."""
+        keys = [text]
+        if text.isdigit() and len(text) in (9, 12):
+            column = Citizen.personal_id if len(text) == 12 else Citizen.old_id
+            with self._db.reading() as uow:
+                keys += [str(i) for i in uow.session.scalars(select(Citizen.id).where(column == text))]
+        return keys
 
     def about_citizen(self, actor: Actor, id_number: str) -> tuple[str, list[AuditView]]:
         """Every entry about the citizen with this personal (or old) ID — their lookups, their files' every
@@ -119,6 +135,8 @@ class AuditService:
     def export_about_citizen(self, actor: Actor, id_number: str, out: Path) -> SubjectReport:
         """Write the entries about one citizen to ``out`` (JSON, under a temporary name then renamed), for
         a data subject's request; the export itself is in the audit log."""
+        if not out.parent.is_dir():
+            raise InvalidInput(f"{out.parent} is not a folder", field="out", reason="not_a_folder")
         citizen_id, entries = self.about_citizen(actor, id_number)
         document = {
             "format": SUBJECT_FORMAT,

@@ -161,12 +161,12 @@ class UserService:
             failure.last_at = now()
             details: dict[str, Any] = {"username": name, "failures": failure.failures}
             actor = system_actor(session, workstation)
-            audit.append(session, actor, "user.login_failed", "user", None, details)
+            audit.append(session, actor, "user.login_failed", "user", name, details)
             if failure.failures >= LOCKOUT_ATTEMPTS:
                 failure.locked_until = now() + timedelta(minutes=LOCKOUT_MINUTES)
                 failure.failures = 0
                 lock = {"username": name, "until": failure.locked_until.isoformat()}
-                audit.append(session, actor, "user.locked", "user", None, lock)
+                audit.append(session, actor, "user.locked", "user", name, lock)
             uow.commit()
 
     def _record_attempt(
@@ -199,7 +199,7 @@ class UserService:
             session = uow.session
             removed = session.query(LoginFailure).filter(LoginFailure.username == name).delete()
             if removed:
-                audit.append(session, actor, "user.unlocked", "user", None, {"username": name})
+                audit.append(session, actor, "user.unlocked", "user", name, {"username": name})
             uow.commit()
 
     def list(self) -> builtins.list[UserView]:

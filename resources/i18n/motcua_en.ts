@@ -340,6 +340,248 @@ Please tell your administrator; if need be, digitise this document again from th
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../ui/audit_page.py" line="+77"/>
+        <source>mọi tài khoản</source>
+        <translation>all accounts</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tên đăng nhập của người đã thực hiện thao tác. Lần đăng nhập sai được ghi dưới tài khoản system; tên đã gõ nằm ở cột Đối tượng.</source>
+        <translation>The user name of the person who did it. Failed logins are recorded under the system account; the name typed is in the Subject column.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mọi thao tác</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>mã hồ sơ hoặc mã đối tượng</source>
+        <translation>file code or subject code</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mã hồ sơ (000.17.22.H56-260304-0001), hoặc mã của đối tượng khác, đúng từng ký tự</source>
+        <translation>A file code (000.17.22.H56-260304-0001), or the code of another subject, character for character</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>từ đầu</source>
+        <translation>from the start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>đến nay</source>
+        <translation>until now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xóa bộ &amp;lọc</source>
+        <translation>C&amp;lear filters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bỏ mọi bộ lọc (Alt+L)</source>
+        <translation>Remove every filter (Alt+L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kiểm tra tính toàn &amp;vẹn</source>
+        <translation>&amp;Verify integrity</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tính lại chuỗi mã kiểm tra của toàn bộ nhật ký: mục nào bị sửa, bị xóa hay bị đảo thứ tự ngoài chương trình đều bị phát hiện (Alt+V)</source>
+        <translation>Recompute the check chain of the whole log: any entry edited, deleted or reordered outside the application is found (Alt+V)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trích &amp;xuất cho công dân…</source>
+        <translation>E&amp;xport for a citizen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ghi ra tệp mọi mục nhật ký về một công dân (tra cứu, hồ sơ, in, mở xem), theo yêu cầu của chủ thể dữ liệu cá nhân (Alt+X)</source>
+        <translation>Write every log entry about one citizen (lookups, files, printouts, viewings) to a file, at the data subject’s request (Alt+X)</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Tài &amp;khoản:</source>
+        <translation>Acco&amp;unt:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thao tá&amp;c:</source>
+        <translation>Ac&amp;tion:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Mã hồ sơ, đối tượng:</source>
+        <translation>Subject &amp;code:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Từ ngà&amp;y:</source>
+        <translation>From da&amp;y:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>đế&amp;n ngày:</source>
+        <translation>t&amp;o:</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Ngày bắt đầu ở sau ngày kết thúc: không có mục nào.</source>
+        <translation>The first day is after the last day: no entries.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Đang kiểm tra tính toàn vẹn của nhật ký…</source>
+        <translation>Verifying the log’s integrity…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nhật ký nguyên vẹn ({0} mục).</source>
+        <translation>The log is intact ({0} entries).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nhật ký không còn nguyên vẹn từ mục số {0}: {1}.</source>
+        <translation>The log is broken from entry number {0}: {1}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Các mục đến số {0} vẫn nguyên vẹn.</source>
+        <translation>The entries up to number {0} are intact.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Không kiểm tra được nhật ký: {0}</source>
+        <translation>Could not verify the log: {0}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Trích xuất nhật ký cho công dân</source>
+        <translation>Export the log for a citizen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số định danh cá nhân (12 số) hoặc số CMND cũ của công dân:</source>
+        <translation>The citizen’s personal ID number (12 digits) or old ID card number:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lưu nhật ký về công dân</source>
+        <translation>Save the log about the citizen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tệp JSON (*.json)</source>
+        <translation>JSON file (*.json)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đang trích xuất nhật ký về công dân…</source>
+        <translation>Exporting the log about the citizen…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đã ghi {0} mục nhật ký về công dân vào tệp:</source>
+        <translation>{0} log entries about the citizen written to the file:</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Không có công dân nào mang số {0} trong dữ liệu của máy này.</source>
+        <translation>No citizen with the number {0} is in this computer’s data.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không trích xuất được nhật ký: {0}</source>
+        <translation>Could not export the log: {0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không có mục nào</source>
+        <translation>No entries</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} mục mới nhất — cuộn xuống để xem thêm</source>
+        <translation>The newest {0} entries — scroll down for more</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{0} mục</source>
+        <translation>Entries: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Không tải được nhật ký: {0}</source>
+        <translation>Could not load the log: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../ui/audit_table_model.py" line="+66"/>
+        <source>có</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>không</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tài khoản</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy trạm</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đối tượng</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>Hệ thống ({0})</source>
+        <translation>System ({0})</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <location line="+2"/>
+        <source>Mục số {0}</source>
+        <translation>Entry number {0}</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <location filename="../../ui/camera_dialog.py" line="+92"/>
@@ -1767,7 +2009,7 @@ Another program may be using it: close that program, or choose another camera.</
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/file_page.py" line="+170"/>
+        <location filename="../../ui/file_page.py" line="+171"/>
         <source>Ẩn</source>
         <translation>Hide</translation>
     </message>
@@ -1843,12 +2085,12 @@ Another program may be using it: close that program, or choose another camera.</
     </message>
     <message>
         <location line="+3"/>
-        <location line="+382"/>
+        <location line="+384"/>
         <source>Chủ hồ sơ</source>
         <translation>File owner</translation>
     </message>
     <message>
-        <location line="-380"/>
+        <location line="-382"/>
         <source>Người nộp hồ sơ</source>
         <translation>Submitter</translation>
     </message>
@@ -1964,12 +2206,12 @@ Another program may be using it: close that program, or choose another camera.</
     </message>
     <message>
         <location line="+1"/>
-        <location line="+369"/>
+        <location line="+371"/>
         <source>Gia hạn thời gian giải quyết một lần và in văn bản xin lỗi</source>
         <translation>Extend the processing time (once only) and print the letter of apology</translation>
     </message>
     <message>
-        <location line="-367"/>
+        <location line="-369"/>
         <source>T&amp;rả kết quả…</source>
         <translation>Re&amp;turn the result…</translation>
     </message>
@@ -2039,7 +2281,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Actions</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>Không tìm thấy hồ sơ {0}.</source>
         <translation>File {0} not found.</translation>
     </message>
@@ -3478,7 +3720,7 @@ Another program may be using it: close that program, or choose another camera.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+59"/>
+        <location filename="../../ui/main_window.py" line="+61"/>
         <source>MotCua Desk — {0}</source>
         <translation>MotCua Desk — {0}</translation>
     </message>
@@ -3503,7 +3745,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Daily summary (F4)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>{0} ({1}) — {2}, máy trạm {3}</source>
         <translation>{0} ({1}) — {2}, workstation {3}</translation>
     </message>
@@ -3563,6 +3805,11 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Daily summary</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Nhật ký hệ thống</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Quản trị</source>
         <translation>&amp;Administration</translation>
@@ -3584,11 +3831,27 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+119"/>
+        <source>Nhật ký hệ thống (F9)</source>
+        <translation>Audit log (F9)</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Đồng bộ (F8)</source>
+        <translation>Sync (F8)</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Không đọc được mã biên nhận</source>
+        <translation>Could not read the receipt code</translation>
+    </message>
+    <message>
+        <location line="-63"/>
         <source>F2  Tiếp nhận hồ sơ mới
 F3  Danh sách hồ sơ
 F4  Tổng hợp trong ngày (lãnh đạo)
 F8  Đồng bộ dữ liệu với trung tâm
+F9  Nhật ký hệ thống (lãnh đạo)
 Ctrl+O  Mở hồ sơ theo mã
 Ctrl+W  Đóng hồ sơ đang mở
 Ctrl+F  Tìm hồ sơ
@@ -3602,6 +3865,7 @@ Quét mã QR trên giấy biên nhận ở bất kỳ đâu để mở hồ sơ.
 F3  File list
 F4  Daily summary (supervisors)
 F8  Sync with the centre
+F9  Audit log (supervisors)
 Ctrl+O  Open a file by its code
 Ctrl+W  Close the open file
 Ctrl+F  Search files
@@ -3613,17 +3877,7 @@ F5  Reload
 Scan the QR code on a receipt anywhere to open its file.</translation>
     </message>
     <message>
-        <location line="+95"/>
-        <source>Đồng bộ (F8)</source>
-        <translation>Sync (F8)</translation>
-    </message>
-    <message>
-        <location line="-36"/>
-        <source>Không đọc được mã biên nhận</source>
-        <translation>Could not read the receipt code</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+71"/>
         <source>Không tìm thấy hồ sơ</source>
         <translation>File not found</translation>
     </message>
@@ -5134,6 +5388,489 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
     </message>
 </context>
 <context>
+    <name>audit_labels</name>
+    <message>
+        <location filename="../../ui/labels.py" line="+190"/>
+        <source>Tiếp nhận hồ sơ</source>
+        <translation>File received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chuyển trạng thái hồ sơ</source>
+        <translation>File status changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở xem hồ sơ</source>
+        <translation>File viewed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gia hạn giải quyết hồ sơ</source>
+        <translation>File deadline extended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhận giấy tờ chưa số hóa</source>
+        <translation>Documents received on paper only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In biểu mẫu, giấy tờ</source>
+        <translation>Form or document printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đính kèm tài liệu</source>
+        <translation>Document attached</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đính kèm tài liệu đã có</source>
+        <translation>Stored document attached again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở xem tài liệu đính kèm</source>
+        <translation>Attached document viewed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gỡ tài liệu đính kèm</source>
+        <translation>Attached document removed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tra cứu công dân</source>
+        <translation>Citizen looked up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trích xuất nhật ký cho công dân</source>
+        <translation>Log exported for a citizen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng nhập</source>
+        <translation>Logged in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng nhập sai mật khẩu</source>
+        <translation>Login with a wrong password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đăng nhập khi tài khoản đang bị khóa</source>
+        <translation>Login while the account was locked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tạm khóa tài khoản</source>
+        <translation>Account locked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở khóa tài khoản</source>
+        <translation>Account unlocked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm tài khoản</source>
+        <translation>Account added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cho dùng lại tài khoản</source>
+        <translation>Account enabled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngừng sử dụng tài khoản</source>
+        <translation>Account disabled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đổi vai trò tài khoản</source>
+        <translation>Account role changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chốt số liệu ngày</source>
+        <translation>Day closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xuất sổ theo dõi hồ sơ</source>
+        <translation>Register exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xuất dữ liệu cho Cổng Dịch vụ công quốc gia</source>
+        <translation>Data exported for the National Public Service Portal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xuất gói đồng bộ</source>
+        <translation>Sync bundle exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhận xác nhận của trung tâm</source>
+        <translation>Centre’s acknowledgement received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cấu hình đồng bộ</source>
+        <translation>Sync configured</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giải quyết dữ liệu đồng bộ bị trùng sửa</source>
+        <translation>Sync conflict resolved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sao lưu dữ liệu</source>
+        <translation>Data backed up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khôi phục dữ liệu từ bản sao lưu</source>
+        <translation>Data restored from a backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thiết lập cơ quan lần đầu</source>
+        <translation>Agency set up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sửa thông tin cơ quan</source>
+        <translation>Agency details changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chọn bộ biểu mẫu</source>
+        <translation>Form set chosen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sửa giờ làm việc</source>
+        <translation>Office hours changed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nhập lịch nghỉ lễ từ tệp</source>
+        <translation>Holiday table imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sửa lịch nghỉ lễ</source>
+        <translation>Holiday table edited</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Nạp lịch nghỉ lễ có sẵn</source>
+        <translation>Built-in holidays loaded</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nạp danh mục thủ tục có sẵn</source>
+        <translation>Built-in catalogue loaded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập danh mục thủ tục</source>
+        <translation>Procedure catalogue imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đặt địa chỉ tra cứu trên giấy biên nhận</source>
+        <translation>Receipt lookup link set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tin cậy khóa ký giấy biên nhận</source>
+        <translation>Receipt signing key trusted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tạo dữ liệu trình diễn</source>
+        <translation>Demonstration data generated</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mọi thao tác hồ sơ</source>
+        <translation>Every action on files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mọi thao tác với tài liệu đính kèm</source>
+        <translation>Every action on attached documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mọi thao tác với tài khoản, đăng nhập</source>
+        <translation>Every action on accounts and logins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mọi thao tác đồng bộ</source>
+        <translation>Every sync action</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sao lưu và khôi phục dữ liệu</source>
+        <translation>Backups and restores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mọi thay đổi cài đặt</source>
+        <translation>Every settings change</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hồ sơ</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Công dân</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tài khoản</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sổ theo dõi hồ sơ</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp xuất</source>
+        <translation>Export file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dữ liệu</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lịch nghỉ lễ</source>
+        <translation>Holiday table</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Danh mục thủ tục</source>
+        <translation>Procedure catalogue</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>tài khoản</source>
+        <translation>account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vai trò</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>thủ tục</source>
+        <translation>procedure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trạng thái</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>giấy tờ</source>
+        <translation>documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <location line="+5"/>
+        <source>tên</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>mẫu</source>
+        <translation>form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>số trang</source>
+        <translation>pages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lý do</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>số hồ sơ</source>
+        <translation>files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>số mục</source>
+        <translation>entries</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>số lần sai</source>
+        <translation>failures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>đến</source>
+        <translation>until</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>khóa đến</source>
+        <translation>locked until</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tiếp nhận</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>đã trả</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quá hạn</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>giải quyết xong</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>tệp</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>thay đổi</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trường</source>
+        <translation>field</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>giữ bản</source>
+        <translation>kept</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bộ biểu mẫu</source>
+        <translation>form set</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>địa chỉ</source>
+        <translation>link</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>từ ngày</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>đến ngày</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>đã xác nhận đến</source>
+        <translation>acknowledged up to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tệp thiếu</source>
+        <translation>missing files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>máy trạm</source>
+        <translation>workstation</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cán bộ tiếp nhận</source>
+        <translation>intake clerk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lãnh đạo / giám sát</source>
+        <translation>manager / supervisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quản trị</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>nội dung của mục đã bị sửa sau khi ghi</source>
+        <translation>the entry was changed after it was written</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mục này không nối tiếp mục trước nó: có mục đã bị xóa, hoặc các mục đã bị đảo thứ tự</source>
+        <translation>this entry does not follow the one before it: an entry was deleted, or entries were reordered</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>mục không có mã kiểm tra của chuỗi: được thêm vào ngoài chương trình</source>
+        <translation>the entry carries no chain check code: it was added outside the application</translation>
+    </message>
+</context>
+<context>
     <name>catalog</name>
     <message>
         <location filename="../../ui/procedure_catalog_table_model.py" line="-60"/>
@@ -5167,7 +5904,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+20"/>
+        <location filename="../../ui/labels.py" line="-289"/>
         <source>Đã tiếp nhận</source>
         <translation>Received</translation>
     </message>
@@ -5532,7 +6269,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+164"/>
         <source>.</source>
         <comment>thousands separator</comment>
         <translation>,</translation>

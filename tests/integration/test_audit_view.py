@@ -49,6 +49,17 @@ def test_the_supervisors_view_filters_and_is_theirs_alone(counter: Counter) -> N
     assert all(e.action == "user.login" for e in exact)
     day = file.summary.received_at.date()
     assert audit.search(supervisor, AuditFilter(date_from=day.replace(year=day.year + 1))) == []
+    by_id = audit.search(
+        supervisor, AuditFilter(entity_id=ID_DUC)
+    )  # a personal ID finds the citizen's lookups
+    counter.services.citizens.lookup(ID_DUC, actor=counter.clerk)
+    assert [e.action for e in audit.search(supervisor, AuditFilter(entity_id=ID_DUC))] == [
+        "citizen.looked_up",
+        *[e.action for e in by_id],
+    ]
+    counter.services.users.authenticate("lan", "sai-mat-khau")
+    tried = audit.search(supervisor, AuditFilter(username="lan", action="user.login_failed"))
+    assert len(tried) == 1 and tried[0].username == "system"  # written by the system, found by the name
     paged = audit.search(supervisor, AuditFilter(limit=1, offset=1))
     assert len(paged) == 1 and paged[0].seq == audit.search(supervisor, AuditFilter(limit=2))[1].seq
 

@@ -71,7 +71,7 @@ def test_disable_and_enable_an_account(counter: Counter) -> None:
     entries = _audit(counter.services)[seen:]
     assert [(e.action, e.username, e.entity_id, e.details) for e in entries] == [
         ("user.disabled", "admin", counter.clerk.user_id, {"username": "lan"}),
-        ("user.login_failed", "system", None, {"username": "lan", "failures": 1}),  # every attempt is logged
+        ("user.login_failed", "system", "lan", {"username": "lan", "failures": 1}),  # every attempt is logged
         ("user.enabled", "admin", counter.clerk.user_id, {"username": "lan"}),
         ("user.login", "lan", counter.clerk.user_id, {"username": "lan"}),
     ]
