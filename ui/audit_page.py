@@ -45,14 +45,13 @@ from records.personal_id import require_id_number
 from records.services.audit import AuditFilter, SubjectReport
 from ui.audit_table_model import AuditTableModel
 from ui.busy_bar import busy_bar
-from ui.errors import ERROR_STYLE, details_of, show_crash
+from ui.errors import ERROR_STYLE, OK_STYLE, details_of, show_crash
 from ui.labels import audit_action_choices, audit_broken_reason, describe_error, number_text
 from ui.optional_date_edit import OptionalDateEdit
 from ui.preferences import EXPORT_FOLDER
 from ui.session import UiSession
 
 FILTER_DELAY_MS = 300
-OK_STYLE = "color: #2e7d32"
 POPUP_MAX_WIDTH = 720
 
 

@@ -13,12 +13,11 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import PureWindowsPath
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from records.audit import AuditView
@@ -35,7 +34,7 @@ from ui.labels import (
     role_label,
     status_label,
 )
-from ui.table_model import RowsTableModel
+from ui.table_model import PagedTableModel
 from ui.tasks import DatabaseWorker
 
 PAGE_SIZE = 200
@@ -114,25 +113,14 @@ def details_json(entry: AuditView) -> str:
     return json.dumps(entry.details, ensure_ascii=False, indent=1, sort_keys=True, default=str)
 
 
-class AuditTableModel(RowsTableModel):
+class AuditTableModel(PagedTableModel):
     """Rows of :class:`AuditView`, loaded page by page."""
 
     COL_AT, COL_USER, COL_WORKSTATION, COL_ACTION, COL_WHAT, COL_DETAILS = range(6)
     EntryRole = Qt.ItemDataRole.UserRole + 1
 
-    loading_changed = Signal(bool)
-    load_failed = Signal(object)
-
     def __init__(self, worker: DatabaseWorker, search: SearchAudit) -> None:
-        super().__init__()
-        self._worker = worker
-        self._search = search
-        self._rows: list[AuditView] = []
-        self._query = AuditFilter(limit=PAGE_SIZE)
-        self._exhausted = True  # nothing to fetch before the first query
-        self._loading = False
-        self._generation = 0
-        self._closed = False
+        super().__init__(worker, search, AuditFilter(), PAGE_SIZE, fetch_before_query=False)
         self._headers = [
             self.tr("Thời gian"),
             self.tr("Tài khoản"),
@@ -142,87 +130,16 @@ class AuditTableModel(RowsTableModel):
             self.tr("Chi tiết"),
         ]
 
-    # -- loading -----------------------------------------------------------------------------------------
-
-    def set_query(self, query: AuditFilter) -> None:
-        """Show the entries matching ``query`` (starts again from the first page)."""
-        self._generation += 1
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self._loading = False
-        self._query = replace(query, limit=PAGE_SIZE, offset=0)
-        self.endResetModel()
-        self._load_page()
-
     def query(self) -> AuditFilter:
         """The filter the rows answer."""
-        return self._query
-
-    def refresh(self) -> None:
-        """Reload with the current filter."""
-        self.set_query(self._query)
-
-    def is_loading(self) -> bool:
-        """Whether a page is on its way."""
-        return self._loading
-
-    def shutdown(self) -> None:
-        """Stop asking for pages and drop the answers still on their way (the page is closing)."""
-        self._closed = True
-        self._generation += 1
-        self._loading = False
+        query: AuditFilter = self._query
+        return query
 
     def entry(self, row: int) -> AuditView:
         """The entry shown on ``row``."""
         return self._rows[row]
 
-    def _load_page(self) -> None:
-        if self._loading or self._exhausted or self._closed:
-            return
-        self._loading = True
-        self.loading_changed.emit(True)
-        query = replace(self._query, offset=len(self._rows))
-        generation = self._generation
-        search = self._search
-        self._worker.submit(
-            lambda: search(query),
-            lambda rows: self._page_loaded(generation, rows),
-            lambda exc: self._page_failed(generation, exc),
-        )
-
-    def _page_loaded(self, generation: int, rows: list[AuditView]) -> None:
-        if generation != self._generation:
-            return  # the answer to a filter the user has since replaced
-        # Still "loading" while the rows go in: a view (or Qt's model tester) may call fetchMore from the
-        # insertion signals, and the next page's offset must count these rows.
-        if len(rows) < PAGE_SIZE:
-            self._exhausted = True
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        self._loading = False
-        self.loading_changed.emit(False)
-
-    def _page_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._generation += 1
-        self._loading = False
-        self._exhausted = True
-        self.loading_changed.emit(False)
-        self.load_failed.emit(exc)
-
     # -- Qt model API ------------------------------------------------------------------------------------
-
-    def canFetchMore(self, parent: AuditIndex) -> bool:
-        return not parent.isValid() and not self._exhausted and not self._closed
-
-    def fetchMore(self, parent: AuditIndex) -> None:
-        if not parent.isValid():
-            self._load_page()
 
     def data(self, index: AuditIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

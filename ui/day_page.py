@@ -48,7 +48,7 @@ from records.workflow import Status
 from ui.bar_chart import BarChartWidget, BarGroup
 from ui.busy_bar import busy_bar
 from ui.day_breakdown_table_model import BreakdownKind, DayBreakdownTableModel
-from ui.errors import ERROR_STYLE, show_error
+from ui.errors import ERROR_STYLE, OK_STYLE, show_error
 from ui.files_table_model import FilesTableModel
 from ui.labels import describe_error, status_label, timing_label
 from ui.preferences import EXPORT_FOLDER
@@ -59,7 +59,6 @@ RELOAD_DELAY_MS = 150  # stepping through days with the arrows loads only the da
 CHART_GROUPS = 7  # categories drawn; the rest are summed into one bar (the table lists them all)
 SPLITTER_STATE = "day/splitter"
 BREAKDOWN_SPLITTER_STATE = "day/breakdown_splitter"
-OK_STYLE = "color: #2e7d32"
 OVERDUE_STYLE = "color: #c62828"
 DATE_FORMAT = "dd/MM/yyyy"
 

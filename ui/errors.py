@@ -18,6 +18,7 @@ from records.errors import DomainError
 from ui.labels import describe_error
 
 ERROR_STYLE = "color: #c62828"
+OK_STYLE = "color: #2e7d32"  # a message that something went well
 
 
 def details_of(exc: BaseException) -> str:

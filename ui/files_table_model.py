@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from records.clock import local
 from records.files import FileQuery, FileSummary, SortKey
 from ui.labels import status_label, timing_label
-from ui.table_model import RowsTableModel
+from ui.table_model import PagedTableModel
 from ui.tasks import DatabaseWorker
 
 PAGE_SIZE = 200
@@ -40,7 +40,7 @@ TIMING_COLOURS = {
 URGENT_TIMINGS = frozenset({"overdue", "due_today"})
 
 
-class FilesTableModel(RowsTableModel):
+class FilesTableModel(PagedTableModel):
     """Rows of :class:`FileSummary`, loaded page by page."""
 
     COL_CODE, COL_PROCEDURE, COL_OWNER, COL_ID, COL_STATUS, COL_RECEIVED, COL_DUE, COL_TIMING = range(8)
@@ -63,23 +63,13 @@ class FilesTableModel(RowsTableModel):
         COL_DUE: Qt.SortOrder.AscendingOrder,
     }
 
-    loading_changed = Signal(bool)
-    load_failed = Signal(object)
     total_changed = Signal(object)  # the number of matching files, or None while it is being counted
 
     def __init__(
         self, worker: DatabaseWorker, list_files: ListFiles, count_files: CountFiles | None = None
     ) -> None:
-        super().__init__()
-        self._worker = worker
-        self._list_files = list_files
+        super().__init__(worker, list_files, FileQuery(), PAGE_SIZE, fetch_before_query=True)
         self._count_files = count_files
-        self._rows: list[FileSummary] = []
-        self._query = FileQuery(limit=PAGE_SIZE)
-        self._exhausted = False
-        self._loading = False
-        self._generation = 0
-        self._closed = False
         self._total: int | None = None
         self._headers = [
             self.tr("Mã hồ sơ"),
@@ -94,71 +84,19 @@ class FilesTableModel(RowsTableModel):
 
     # -- loading -----------------------------------------------------------------------------------------
 
-    def set_query(self, query: FileQuery) -> None:
-        """Show the files matching ``query`` (starts again from the first page, then counts them)."""
-        self._generation += 1
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self._loading = False
-        self._query = replace(query, limit=PAGE_SIZE, offset=0)
-        self.endResetModel()
-        self._set_total(None)
-        self._load_page()
-
     def query(self) -> FileQuery:
         """The query the rows answer (its order included)."""
-        return self._query
-
-    def is_loading(self) -> bool:
-        """Whether a page is on its way."""
-        return self._loading
+        query: FileQuery = self._query
+        return query
 
     def total(self) -> int | None:
         """How many files match the query; ``None`` until known (counting, or no count function)."""
         return self._total
 
-    def refresh(self) -> None:
-        """Reload with the current query."""
-        self.set_query(self._query)
+    def _query_changed(self) -> None:
+        self._set_total(None)
 
-    def shutdown(self) -> None:
-        """Stop asking for pages and drop the answers still on their way (the window is closing)."""
-        self._closed = True
-        self._generation += 1
-        self._loading = False
-
-    def _load_page(self) -> None:
-        if self._loading or self._exhausted or self._closed:
-            return
-        self._loading = True
-        self.loading_changed.emit(True)
-        query = replace(self._query, offset=len(self._rows))
-        generation = self._generation
-        self._worker.submit(
-            lambda: self._list_files(query),
-            lambda rows: self._page_loaded(generation, query.offset, rows),
-            lambda exc: self._page_failed(generation, exc),
-        )
-
-    def _page_loaded(self, generation: int, offset: int, rows: list[FileSummary]) -> None:
-        if generation != self._generation:
-            return  # an answer to a query the user has since replaced
-        # Still "loading" while the rows go in: views (and Qt's model tester) may call fetchMore from the
-        # insertion signals, and the next page's offset must count these rows.
-        if len(rows) < PAGE_SIZE:
-            self._exhausted = True
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        if offset == 0:
-            self._count(generation)
-        self._loading = False
-        self.loading_changed.emit(False)
-
-    def _count(self, generation: int) -> None:
+    def _first_page_in(self, generation: int) -> None:
         """After the first page: a short list is its own count; a full page asks the store (in SQL)."""
         if self._exhausted:
             self._set_total(len(self._rows))
@@ -175,15 +113,6 @@ class FilesTableModel(RowsTableModel):
         if total != self._total:
             self._total = total
             self.total_changed.emit(total)
-
-    def _page_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._generation += 1  # a count still on its way is dropped too: one failure, one message
-        self._loading = False
-        self._exhausted = True
-        self.loading_changed.emit(False)
-        self.load_failed.emit(exc)
 
     # -- sorting -----------------------------------------------------------------------------------------
 
@@ -210,13 +139,6 @@ class FilesTableModel(RowsTableModel):
         return next((column for column, name in self.SORT_KEYS.items() if name == key), -1)
 
     # -- Qt model API ------------------------------------------------------------------------------------
-
-    def canFetchMore(self, parent: FileIndex) -> bool:
-        return not parent.isValid() and not self._exhausted and not self._closed
-
-    def fetchMore(self, parent: FileIndex) -> None:
-        if not parent.isValid():
-            self._load_page()
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

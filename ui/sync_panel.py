@@ -43,12 +43,11 @@ from records.keys import parse_public_key_text
 from records.services.sync import AckResult, ExportResult, SyncConfig, SyncStatus
 from records.sync.crypto import parse_x25519_text
 from ui.busy_bar import busy_bar
-from ui.errors import ERROR_STYLE, details_of, show_crash
+from ui.errors import ERROR_STYLE, OK_STYLE, details_of, show_crash
 from ui.labels import describe_error, number_text, sync_table_label
 from ui.session import UiSession
 from ui.sync_exporter import MANUAL, SCHEDULED, SyncExporter, failure_text
 
-OK_STYLE = "color: #2e7d32"
 HINT_STYLE = "color: palette(placeholder-text)"
 LAST_ERROR_STYLE = (
     "QLabel { color: #b71c1c; background: #fdecea; border: 1px solid #ef9a9a; border-radius: 4px; "
