@@ -86,7 +86,7 @@ def open_services(location: Location) -> Services:
 
     def before_migration(database: Path, _label: str) -> Path:
         from records.backup import automatic_name, make_backup, rotate
-        from records.services.sync import app_version
+        from records.version import app_version
 
         folder = location.backup_dir
         target = folder / automatic_name("before-migration")

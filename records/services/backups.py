@@ -21,6 +21,7 @@ from records.services.users import system_actor
 from records.store.database import Database
 from records.store.objects import ObjectStore
 from records.users import Actor, require_admin
+from records.version import app_version
 
 
 class BackupService:
@@ -61,8 +62,6 @@ class BackupService:
         return result
 
     def _make(self, out: Path, keep_damaged: bool = False) -> BackupResult:
-        from records.services.sync import app_version
-
         database, store = self._database(), self._store()
         return make_backup(database, store, self._keys_dir, out, app_version(), keep_damaged)
 

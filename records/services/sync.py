@@ -13,7 +13,6 @@ import os
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,7 @@ from records.sync.ack import read_ack
 from records.sync.bundle import PARTIAL_SUFFIX, BundleHeader, WrittenBundle, file_sha256, write_bundle
 from records.sync.crypto import encrypt_file, parse_x25519_text, sign_manifest
 from records.users import Actor, require_admin
+from records.version import app_version
 
 ACKED_SEQ = "sync.acked_seq"  # the last change the centre acknowledged
 LAST_ACK_AT = "sync.last_ack_at"
@@ -456,11 +456,3 @@ def _schema_revision() -> str:
     from records.store.migrate import head_revision
 
     return head_revision()
-
-
-def app_version() -> str:
-    """The installed application's version."""
-    try:
-        return metadata.version("motcua-desk")
-    except metadata.PackageNotFoundError:
-        return "0+unknown"
