@@ -199,6 +199,8 @@ def make_backup(
         sync_folder(target.parent)
     except OSError as exc:
         raise StorageUnavailable(f"cannot write the backup {target}: {exc.strerror or exc}") from None
+    except sqlite3.OperationalError as exc:  # the database's copy itself: a full disk, a folder not writable
+        raise StorageUnavailable(f"cannot write the backup {target}: {exc}") from None
     finally:
         temporary.unlink(missing_ok=True)
     if problems:
@@ -364,7 +366,10 @@ def restore_backup(path: Path, database: Path, objects: ObjectStore, keys_dir: P
                 partial = target.with_name(target.name + ".partial")
                 partial.write_bytes(archive.read(name))
                 os.replace(partial, target)
-        online_copy(copy, database)
+        try:
+            online_copy(copy, database)
+        except sqlite3.OperationalError as exc:  # a full disk: SQLite rolls the copy back, the store stays
+            raise StorageUnavailable(f"cannot restore into {database}: {exc}") from None
     check = integrity(database)
     if check != "ok":
         raise BackupRefused(

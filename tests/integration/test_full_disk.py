@@ -120,3 +120,22 @@ def test_a_really_full_disk(small_disk: Path) -> None:
         assert services.audit.verify().intact
     finally:
         services.db.dispose()
+
+
+def test_a_backup_onto_a_full_disk_leaves_nothing_half_written(counter: Counter, small_disk: Path) -> None:
+    file = counter.register()
+    counter.services.attachments.attach(file.code, [scanned(pdf_bytes(3, "sao lưu"))], counter.clerk)
+    filler = small_disk / "filler"
+    with open(filler, "wb") as out:  # leave a few kilobytes: not enough for the backup
+        try:
+            while True:
+                out.write(b"\0" * 65536)
+                out.flush()
+        except OSError:
+            pass
+    with pytest.raises(StorageUnavailable) as full:
+        counter.services.backups.backup(small_disk / "backup.zip")
+    assert "backup" in str(full.value)
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler"]  # no zip, no .partial, no scratch
+    filler.unlink()
+    assert counter.services.backups.backup(small_disk / "backup.zip").counts["documents"] == 1
