@@ -73,7 +73,29 @@ def _date_option(text: str, option: str) -> Any:
 def _services(args: argparse.Namespace) -> Any:
     from desktop.context import open_services, resolve
 
-    return open_services(resolve(args.data_dir, args.db))
+    location = resolve(args.data_dir, args.db)
+    return open_services(location, _store_passphrase(location))
+
+
+def _store_passphrase(location: Any) -> str | None:
+    """An encrypted store's passphrase: ``MOTCUA_PASSPHRASE``, else asked at a terminal; without either the
+    store refuses to open (``passphrase_needed``)."""
+    import getpass
+    import os
+
+    from desktop.context import PASSPHRASE_ENV
+
+    if not location.is_encrypted():
+        return None
+    found = os.environ.get(PASSPHRASE_ENV)
+    if found:
+        return found
+    if sys.stdin.isatty():
+        return getpass.getpass("passphrase of the encrypted store (or its recovery code): ")
+    raise CliError(
+        f"the store in {location.data_dir} is encrypted: "
+        f"set {PASSPHRASE_ENV}, or run the command at a terminal"
+    )
 
 
 def _actor(services: Any) -> Any:
@@ -654,6 +676,13 @@ def build_parser() -> argparse.ArgumentParser:
     central = sub.add_parser("central", help="the centre: enrol workstations, import bundles, acknowledge")
     cli_central.add_commands(
         central.add_subparsers(dest="central_command", required=True, parser_class=_Parser), add
+    )
+
+    from desktop import cli_encryption  # encryption …: encryption at rest, its own module
+
+    encryption = sub.add_parser("encryption", help="encryption at rest: status, enable, disable, passphrase")
+    cli_encryption.add_commands(
+        encryption.add_subparsers(dest="encryption_command", required=True, parser_class=_Parser), add
     )
 
     from desktop import cli_dvcqg  # export-dvcqg: its own module

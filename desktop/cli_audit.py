@@ -5,10 +5,14 @@
                       [--json]
     motcua audit citizen ID_NUMBER --out FILE [--json]
 
-``verify`` recomputes the whole chain. Exit 0 when it is intact; 1 when an entry was edited, deleted or
-moved, naming the first broken link (``first_broken``: ``seq``, ``id``, ``reason`` — ``edited``,
-``missing_or_reordered`` or ``unchained`` — and ``message``). JSON keys: ``intact``, ``entries``, ``head``
-(``seq``, ``hash``: the newest entry) and ``first_broken`` (null when intact).
+``verify`` recomputes the whole chain and compares it with the checkpoints the centre's acknowledgements
+brought back (``motcua import-ack``: the heads the centre received in signed bundles). Exit 0 when it is
+intact; 1 when an entry was edited, deleted or moved, naming the first broken link (``first_broken``:
+``seq``, ``id``, ``reason`` — ``edited``, ``missing_or_reordered`` or ``unchained``; against a checkpoint,
+``rewritten`` when the entry's hash is not the one the centre received (the chain was rewritten, hashes
+recomputed) or ``truncated`` when the chain ends before it (``id`` null) — and ``message``). JSON keys:
+``intact``, ``entries``, ``head`` (``seq``, ``hash``: the newest entry), ``first_broken`` (null when
+intact) and ``checkpoints`` (``checked``; ``skipped``: those of entries a restore of a backup undid).
 
 ``list`` shows the entries (newest first) by a user, an action (``file.opened``, or every ``file.`` one),
 about a file code or a citizen's id, between two days. ``citizen`` writes every entry about one citizen
@@ -31,6 +35,8 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         _print_json(report.to_json())
     elif report.intact:
         print(f"the audit log is intact: {report.entries} entries, head {report.head.hash[:16]}…")
+        if report.checkpoints_checked:
+            print(f"it matches the {report.checkpoints_checked} checkpoints the centre acknowledged")
     else:
         print(f"the audit log is broken at entry {report.broken_seq} ({report.reason}): {report.message}")
     return EXIT_OK if report.intact else EXIT_NO

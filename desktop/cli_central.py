@@ -9,6 +9,7 @@
     motcua central report --db URL --from D --to D [--json]
     motcua central conflicts --db URL [--all] [--json]
     motcua central resolve ID --take central|incoming --db URL [--by NAME] [--json]
+    motcua central audit-check --db URL [--agency C] [--workstation K] [--json]
 
 ``--db`` is the centre's store (PostgreSQL: ``postgresql+psycopg://user@host/db``; an SQLite URL works for
 tests and small setups). The centre's keys and the documents received live in ``centre/`` under the data
@@ -21,6 +22,14 @@ takes bundles in order of their change ranges, each in one transaction; its JSON
 "already_imported", "refused"), ``bundle_id``, ``agency``, ``workstation``, ``seq_from``, ``seq_to``,
 ``counts``, ``outcome``, ``conflicts``, ``reason`` and ``message``. Exit codes: 0 done, 2 refused (for
 ``import``: any bundle refused — the others are still imported).
+
+``audit-check`` compares, per workstation, the audit chain heads its bundles carried (signed): in the order
+the workstation made them a head never goes back, and an entry never has two hashes. Its JSON is
+``{"workstations": [...], "problems": n}``, each workstation with ``agency``, ``workstation``,
+``consistent``, ``heads``, ``newest``, ``restores`` (the store epochs that began after a restore of a
+backup: ``epoch``, ``parent``, ``fork_seq``, ``seen_at``) and ``problems`` (``reason`` — ``truncated`` or
+``rewritten`` —, ``epoch``, ``seq``, ``bundle_id``, ``message``). Exit 0 when consistent, 1 when a problem
+is found (like ``motcua audit verify``).
 """
 
 from __future__ import annotations
@@ -29,7 +38,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import EXIT_OK, EXIT_REFUSED, CliError, _date_option, _print_json
+from desktop.cli import EXIT_NO, EXIT_OK, EXIT_REFUSED, CliError, _date_option, _print_json
 
 CENTRE_DIR = "centre"
 
@@ -166,6 +175,23 @@ def cmd_central_resolve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_central_audit_check(args: argparse.Namespace) -> int:
+    checks = _central(args).audit_check(args.agency, args.workstation)
+    problems = sum(len(c.problems) for c in checks)
+    if args.json:
+        _print_json({"workstations": [c.to_json() for c in checks], "problems": problems})
+    else:
+        for c in checks:
+            newest = f"up to entry {c.newest['seq']}" if c.newest else "no head yet"
+            state = "consistent" if c.consistent else f"{len(c.problems)} problems"
+            print(f"{c.agency}  {c.workstation}  {c.heads} heads, {newest}: {state}")
+            for r in c.restores:
+                print(f"    restored from a backup (store epoch {r['epoch']}, from change {r['fork_seq']})")
+            for p in c.problems:
+                print(f"    {p.reason}: {p.message}")
+    return EXIT_NO if problems else EXIT_OK
+
+
 def add_commands(csub: Any, add: Any) -> None:
     """Add the commands of ``motcua central`` to its sub-parsers (``add`` is the parser's command helper)."""
     p = add(csub, "init", cmd_central_init, "create or migrate the centre's store and keys")
@@ -201,4 +227,13 @@ def add_commands(csub: Any, add: Any) -> None:
     p.add_argument("id", help="the conflict's id (motcua central conflicts)")
     p.add_argument("--take", required=True, choices=("central", "incoming"))
     p.add_argument("--by", help="who decided (default: the logged-in user)")
+    p.add_argument("--json", action="store_true")
+    p = add(
+        csub,
+        "audit-check",
+        cmd_central_audit_check,
+        "check that each workstation's audit chain heads agree (exit 1 when not)",
+    )
+    p.add_argument("--agency", help="only this commune's workstations")
+    p.add_argument("--workstation", type=int, help="only this workstation number")
     p.add_argument("--json", action="store_true")

@@ -13,8 +13,13 @@ stored document missing or damaged: nothing is left behind). When the centre's e
 (or given with ``--encrypt-to``), only the encrypted bundle (``….zip.enc``) reaches DIR.
 
 ``import-ack`` takes the centre's signed acknowledgement (``motcua central ack``): the next export starts
-after the last change it acknowledges, and the documents it reports missing are sent again. Exit 2 when
-the file does not check (another centre, altered, another workstation's) or no centre key is configured.
+after the last change it acknowledges, and the documents it reports missing are sent again. It also keeps
+the audit chain heads it carries (checkpoints for ``motcua audit verify``) and raises the file-code and
+register counters to the numbers the centre holds. JSON keys: ``acked_seq``, ``previous_seq``,
+``exports_acknowledged``, ``missing_objects``, ``audit_checkpoints`` (new checkpoints kept) and
+``other_epoch`` (true when the ack counts in a store epoch this store does not descend from: the mark does
+not move). Exit 2 when the file does not check (another centre, altered, another workstation's) or no
+centre key is configured.
 
 ``sync-config`` shows, or changes, the centre's keys, the folder automatic exports go to and when the
 application exports by itself (when it closes, at times of day). ``sync-status`` prints what the sync
@@ -52,6 +57,8 @@ def cmd_import_ack(args: argparse.Namespace) -> int:
         _print_json(result.to_json())
     else:
         print(f"acknowledged up to change {result.acked_seq} (was {result.previous_seq})")
+        if result.other_epoch:
+            print("the acknowledgement counts in another store epoch: the mark did not move")
         if result.missing_objects:
             print(f"{len(result.missing_objects)} documents will be sent again with the next export")
     return EXIT_OK

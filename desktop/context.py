@@ -14,14 +14,17 @@ from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 
-from records.errors import StorageUnavailable
+from records.errors import EncryptionRefused, StorageUnavailable
 
 if TYPE_CHECKING:  # the store's modules are imported when a store is opened (on the UI's worker)
+    from records.encryption import StoreFiles
     from records.services import Services
 
 APP_DIR_NAME = "MotCuaDesk"
 DB_FILE_NAME = "motcua.sqlite3"
 KEYS_DIR_NAME = "keys"
+ENCRYPTION_FILE_NAME = "encryption.json"
+PASSPHRASE_ENV = "MOTCUA_PASSPHRASE"
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,39 @@ class Location:
         """Where attached documents are stored by content (``records.store.objects``)."""
         return self.data_dir / "documents"
 
+    @property
+    def encryption_file(self) -> Path:
+        """``encryption.json``: there when the store is encrypted (``records.encryption``)."""
+        return self.data_dir / ENCRYPTION_FILE_NAME
+
+    @property
+    def cache_dir(self) -> Path:
+        """Derived copies (thumbnails), rebuilt on demand."""
+        return self.data_dir / "cache"
+
+    def is_encrypted(self) -> bool:
+        """Whether the store is encrypted at rest (a passphrase is needed to open it)."""
+        return self.encryption_file.is_file()
+
+    def sqlite_path(self) -> Path | None:
+        """The database file, for an SQLite store; None for another database."""
+        prefix = "sqlite:///"
+        return Path(self.db_url[len(prefix) :]) if self.db_url.startswith(prefix) else None
+
+    def store_files(self) -> StoreFiles:
+        """What encryption at rest covers (:class:`records.encryption.StoreFiles`)."""
+        from records.encryption import StoreFiles
+
+        database = self.sqlite_path()
+        if database is None:
+            raise EncryptionRefused(
+                "only an SQLite store is encrypted here; a PostgreSQL server has its own encryption",
+                reason="not_sqlite",
+            )
+        return StoreFiles(
+            self.data_dir, database, self.documents_dir, self.keys_dir, (self.cache_dir / "thumbnails",)
+        )
+
 
 def resolve(data_dir: str | None = None, db_url: str | None = None) -> Location:
     """The location from explicit values, then the environment, then the platform defaults."""
@@ -59,9 +95,11 @@ def resolve(data_dir: str | None = None, db_url: str | None = None) -> Location:
     return Location(folder, url)
 
 
-def open_services(location: Location) -> Services:
+def open_services(location: Location, passphrase: str | None = None) -> Services:
     """Open (creating if needed) and migrate the store, seed the shipped reference data, build services.
 
+    An encrypted store needs its ``passphrase`` (or recovery code; else ``MOTCUA_PASSPHRASE``):
+    :class:`EncryptionRefused` ``passphrase_needed`` or ``wrong_passphrase`` without the right one.
     Raises :class:`StorageUnavailable` with a clear reason when the store cannot be used.
     """
     from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
@@ -79,8 +117,13 @@ def open_services(location: Location) -> Services:
         raise StorageUnavailable(
             f"cannot create the data folder {location.data_dir}: {exc.strerror}"
         ) from exc
+    key = None
+    if location.is_encrypted() and location.sqlite_path() is not None:
+        from records.encryption import open_key
+
+        key = open_key(location.store_files(), passphrase or os.environ.get(PASSPHRASE_ENV))
     try:
-        engine = make_engine(location.db_url)
+        engine = make_engine(location.db_url, key=key)
     except (ArgumentError, ImportError) as exc:  # a malformed URL, an unknown dialect, a missing driver
         raise StorageUnavailable(f"the database URL cannot be used: {exc}") from exc
 
@@ -90,8 +133,9 @@ def open_services(location: Location) -> Services:
 
         folder = location.backup_dir
         target = folder / automatic_name("before-migration")
-        objects = ObjectStore(location.documents_dir)
-        made = make_backup(database, objects, location.keys_dir, target, app_version(), keep_damaged=True)
+        objects = ObjectStore(location.documents_dir, key)
+        encryption = location.encryption_file.read_bytes() if key is not None else None
+        made = make_backup(database, objects, location.keys_dir, target, app_version(), True, key, encryption)
         rotate(folder, "before-migration")
         return made.path
 
@@ -103,9 +147,10 @@ def open_services(location: Location) -> Services:
         raise storage_error(exc) from exc
     services = build_services(
         Database(engine),
-        InstallationKeys(location.keys_dir),
-        ObjectStore(location.documents_dir),
+        InstallationKeys(location.keys_dir, key),
+        ObjectStore(location.documents_dir, key),
         location.backup_dir,
+        location.encryption_file if key is not None else None,
     )
     with services.db.writing() as uow:
         actor = system_actor(uow.session)

@@ -7,8 +7,12 @@ The entries form a **hash chain**: each stores the SHA-256 of its own content an
 (``prev_hash``; the first one's is 64 zeros). Anyone who can write the database file can drop the triggers,
 but cannot then edit, delete or reorder an entry without breaking the chain from there on, which
 :func:`verify` finds and names (``motcua audit verify``). Removing the newest entries leaves a shorter chain
-that still holds: the chain's head travels in every sync bundle, signed, so the centre keeps checkpoints
-it can compare with.
+that still holds, and so does rewriting the whole chain (an entry edited and every later hash recomputed):
+so the chain's head travels in every sync bundle, signed, the centre keeps it, and its acknowledgements
+bring those heads back as **checkpoints** (``audit_checkpoints``). :func:`verify` also compares the chain
+with them: an entry whose hash is not the one the centre holds (``rewritten``), or a chain that ends before
+a checkpoint (``truncated``), is named. Checkpoints from before a restore of a backup that lie beyond the
+restore point are not this store's history any more (``records.sync.epochs``) and are skipped.
 
 The hash (format 1): ``SHA-256(prev_hash + "\n" + JSON)`` over the UTF-8 JSON object, keys sorted, no
 spaces, of the entry's ``id``, ``at`` (ISO 8601, UTC), ``user_id``, ``username``, ``workstation``,
@@ -20,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -28,7 +33,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from records.clock import iso, now
-from records.store.models import AuditEntry
+from records.store.models import AuditCheckpoint, AuditEntry
 from records.store.types import new_id
 from records.users import Actor
 
@@ -115,8 +120,10 @@ class ChainReport:
     head: ChainHead
     broken_seq: int | None = None
     broken_id: str | None = None
-    reason: str | None = None  # "edited", "missing_or_reordered", "unchained"
+    reason: str | None = None  # "edited", "missing_or_reordered", "unchained", "rewritten", "truncated"
     message: str | None = None
+    checkpoints_checked: int = 0  # the centre's checkpoints the chain was compared with
+    checkpoints_skipped: int = 0  # checkpoints beyond a restore point (entries a restore undid)
 
     def to_json(self) -> dict[str, Any]:
         """``motcua audit verify --json``."""
@@ -124,6 +131,7 @@ class ChainReport:
             "intact": self.intact,
             "entries": self.entries,
             "head": self.head.to_json(),
+            "checkpoints": {"checked": self.checkpoints_checked, "skipped": self.checkpoints_skipped},
             "first_broken": None
             if self.intact
             else {
@@ -135,16 +143,29 @@ class ChainReport:
         }
 
 
-def verify(session: Session) -> ChainReport:
+def verify(
+    session: Session, checkpoints: Mapping[int, frozenset[str]] | None = None, skipped: int = 0
+) -> ChainReport:
     """Walk the chain in order and recompute it: the first entry whose content no longer matches its hash
     (``edited``), whose link does not point at the entry before it (``missing_or_reordered``: an entry
-    deleted or moved before it), or that has no hash (``unchained``) is named."""
+    deleted or moved before it), or that has no hash (``unchained``) is named. With ``checkpoints`` (entry
+    number → the hashes the centre holds for it, :func:`checkpoints`), an entry whose hash differs from one
+    of them, or a checkpoint's entry that is gone, is ``rewritten``; a chain that ends before a checkpoint
+    is ``truncated``."""
     previous = ChainHead(0, GENESIS)
     count = 0
+    pending = sorted((checkpoints or {}).items())
+    checked = 0
     stmt = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=1000)
     for entry in session.scalars(stmt):
         count += 1
         broken: tuple[str, str] | None = None
+        if pending and pending[0][0] < entry.seq:
+            seq = pending[0][0]
+            message = (
+                f"entry {seq} is gone, but the centre holds its hash (a checkpoint): the log was rewritten"
+            )
+            return ChainReport(False, count, previous, seq, None, "rewritten", message, checked, skipped)
         if not entry.hash or not entry.prev_hash:
             broken = ("unchained", f"entry {entry.seq} carries no chain hash")
         elif entry.prev_hash != previous.hash:
@@ -155,10 +176,57 @@ def verify(session: Session) -> ChainReport:
             )
         elif entry_hash(entry.prev_hash, entry) != entry.hash:
             broken = ("edited", f"entry {entry.seq} was changed after it was written")
+        elif pending and pending[0][0] == entry.seq:
+            _seq, expected = pending.pop(0)
+            checked += len(expected)
+            if expected != {entry.hash}:
+                broken = (
+                    "rewritten",
+                    f"entry {entry.seq} is not the one the centre received (its checkpoint's hash differs): "
+                    "the log was rewritten from this entry or before",
+                )
         if broken is not None:
-            return ChainReport(False, count, previous, entry.seq, str(entry.id), broken[0], broken[1])
+            return ChainReport(
+                False, count, previous, entry.seq, str(entry.id), broken[0], broken[1], checked, skipped
+            )
         previous = ChainHead(entry.seq, entry.hash or "")
-    return ChainReport(True, count, previous)
+    if pending:
+        seq = pending[-1][0]
+        return ChainReport(
+            False,
+            count,
+            previous,
+            seq,
+            None,
+            "truncated",
+            f"the log ends at entry {previous.seq}, but the centre holds a checkpoint of entry {seq}: "
+            "the newest entries were removed",
+            checked,
+            skipped,
+        )
+    return ChainReport(True, count, previous, checkpoints_checked=checked, checkpoints_skipped=skipped)
+
+
+def checkpoints(session: Session, limits: Mapping[str, int | None]) -> tuple[dict[int, frozenset[str]], int]:
+    """The checkpoints kept from the centre's acknowledgements that belong to this store's history (entry
+    number → hashes), and how many were skipped. ``limits``: per store epoch, up to which entry its chain
+    is this store's (``None``: all of it; ``records.sync.epochs.checkpoint_limits``, where ``""`` stands for
+    bundles that carried no epoch); a checkpoint of an epoch not listed is skipped (another store's), unless
+    ``limits`` is empty."""
+    found: dict[int, set[str]] = {}
+    skipped = 0
+    for epoch, seq, digest in session.execute(
+        select(AuditCheckpoint.epoch, AuditCheckpoint.seq, AuditCheckpoint.hash)
+    ):
+        if limits and epoch not in limits:
+            skipped += 1
+            continue
+        limit = limits.get(epoch) if limits else None
+        if limit is not None and seq > limit:
+            skipped += 1
+            continue
+        found.setdefault(int(seq), set()).add(str(digest))
+    return {seq: frozenset(hashes) for seq, hashes in found.items()}, skipped
 
 
 @dataclass(frozen=True)

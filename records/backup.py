@@ -32,7 +32,6 @@ import hashlib
 import json
 import os
 import shutil
-import sqlite3
 import tempfile
 import zipfile
 from collections.abc import Iterable
@@ -41,8 +40,23 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cryptography.exceptions import InvalidTag
+
 from records.clock import local, now
 from records.durable import online_copy, sync_folder
+from records.encryption import (
+    CIPHER,
+    MAGIC,
+    StoreKey,
+    connect,
+    database_errors,
+    database_operational_errors,
+    export_database,
+    is_sealed,
+    key_id,
+    open_file_bytes,
+    parse_config,
+)
 from records.errors import BackupRefused, StorageUnavailable
 from records.store.objects import ObjectStore, is_object_name
 from records.zips import ZIP_ERRORS
@@ -51,6 +65,7 @@ FORMAT = "motcua-backup"
 FORMAT_VERSION = 1
 MANIFEST = "backup.json"
 DATABASE = "motcua.sqlite3"
+ENCRYPTION = "encryption.json"
 DOCUMENTS = "documents/"
 KEYS = "keys/"
 CHUNK = 1024 * 1024
@@ -79,43 +94,47 @@ class BackupResult:
 # -- checks --------------------------------------------------------------------------------------------------
 
 
-def integrity(database: Path) -> str:
-    """``PRAGMA integrity_check`` of an SQLite file: ``"ok"`` or the first problems it lists."""
-    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+def integrity(database: Path, key: StoreKey | None = None) -> str:
+    """``PRAGMA integrity_check`` of an SQLite file (encrypted with ``key``): ``"ok"`` or the first problems
+    it lists."""
+    try:
+        conn = connect(database, key, readonly=True)
+    except database_errors() as exc:
+        return str(exc)
     try:
         rows = conn.execute("PRAGMA integrity_check").fetchall()
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         return str(exc)
     finally:
         conn.close()
     return "; ".join(str(r[0]) for r in rows[:5])
 
 
-def referenced_objects(database: Path) -> list[str]:
+def referenced_objects(database: Path, key: StoreKey | None = None) -> list[str]:
     """The documents the database refers to (``stored_objects``)."""
-    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    conn = connect(database, key, readonly=True)
     try:
         return [str(r[0]) for r in conn.execute("SELECT sha256 FROM stored_objects ORDER BY sha256")]
     finally:
         conn.close()
 
 
-def _schema_revision(database: Path) -> str:
-    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+def _schema_revision(database: Path, key: StoreKey | None) -> str:
+    conn = connect(database, key, readonly=True)
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return str(row[0]) if row else ""
-    except sqlite3.DatabaseError:
+    except database_errors():
         return ""
     finally:
         conn.close()
 
 
-def _agency(database: Path) -> dict[str, Any]:
-    conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+def _agency(database: Path, key: StoreKey | None) -> dict[str, Any]:
+    conn = connect(database, key, readonly=True)
     try:
         found = dict(conn.execute("SELECT key, value FROM settings WHERE key IN ('agency', 'workstation')"))
-    except sqlite3.DatabaseError:
+    except database_errors():
         return {}
     finally:
         conn.close()
@@ -138,6 +157,8 @@ def make_backup(
     target: Path,
     app_version: str,
     keep_damaged: bool = False,
+    key: StoreKey | None = None,
+    encryption: bytes | None = None,
 ) -> BackupResult:
     """Back the store up into the zip ``target`` (see the module's docstring); :class:`BackupRefused` when
     the live store fails its checks (nothing is written), :class:`StorageUnavailable` when the target
@@ -145,9 +166,13 @@ def make_backup(
 
     With ``keep_damaged`` (the copy taken before a restore, often made *because* the store is damaged) a
     store that fails its checks is copied as it is, its problems listed in ``backup.json`` (``damaged``):
-    such a backup is kept for inspection and refused for a restore."""
+    such a backup is kept for inspection and refused for a restore.
+
+    With ``key`` (an encrypted store) the database, documents and keys are copied encrypted as they are,
+    and ``encryption`` (the store's ``encryption.json``: the key wrapped under the passphrase and the
+    recovery code) goes with them, so that the backup can be restored on a new PC with the passphrase."""
     problems: list[str] = []
-    check = integrity(database)
+    check = integrity(database, key)
     if check != "ok":
         if not keep_damaged:
             raise BackupRefused(f"the database fails its integrity check: {check}", reason="damaged_store")
@@ -158,8 +183,8 @@ def make_backup(
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(dir=target.parent, prefix=".motcua-backup-") as scratch:
             copy = Path(scratch) / DATABASE
-            _copy_database(database, copy, raw=bool(problems))
-            shas = _readable_objects(copy)  # a store older than its documents table has none
+            _copy_database(database, copy, raw=bool(problems), key=key)
+            shas = _readable_objects(copy, key)  # a store older than its documents table has none
             members: dict[str, str] = {}
             with zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
                 members[DATABASE] = _add_file(archive, copy, DATABASE)
@@ -170,26 +195,26 @@ def make_backup(
                             raise BackupRefused(problem, reason="damaged_store")
                         problems.append(problem)
                         continue
-                    if _add_file(archive, objects.path(sha), DOCUMENTS + sha, stored=True) != sha:
-                        raise BackupRefused(
-                            f"the document {sha} is damaged (its bytes no longer match its name)",
-                            reason="damaged_store",
-                        )
-                    members[DOCUMENTS + sha] = sha
+                    members[DOCUMENTS + sha] = _add_document(archive, objects, sha, key)
                 keys = list(_key_files(keys_dir))
-                for key in keys:
-                    members[KEYS + key.name] = _add_file(archive, key, KEYS + key.name)
+                for key_file in keys:
+                    members[KEYS + key_file.name] = _add_file(archive, key_file, KEYS + key_file.name)
+                if key is not None and encryption is not None:
+                    archive.writestr(ENCRYPTION, encryption)
+                    members[ENCRYPTION] = hashlib.sha256(encryption).hexdigest()
                 created = now()
                 manifest: dict[str, Any] = {
                     "format": FORMAT,
                     "format_version": FORMAT_VERSION,
                     "created_at": created.isoformat(),
                     "app_version": app_version,
-                    "schema_revision": _schema_revision(copy),
-                    **_agency(copy),
+                    "schema_revision": _schema_revision(copy, key),
+                    **_agency(copy, key),
                     "counts": {"documents": len(shas), "keys": len(keys)},
                     "members": members,
                 }
+                if key is not None:
+                    manifest["encrypted"] = {"key_id": key.key_id, "cipher": CIPHER}
                 if problems:
                     manifest["damaged"] = problems
                 archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
@@ -199,28 +224,51 @@ def make_backup(
         sync_folder(target.parent)
     except OSError as exc:
         raise StorageUnavailable(f"cannot write the backup {target}: {exc.strerror or exc}") from None
-    except sqlite3.OperationalError as exc:  # the database's copy itself: a full disk, a folder not writable
+    except database_operational_errors() as exc:  # the database's copy: a full disk, a folder not writable
         raise StorageUnavailable(f"cannot write the backup {target}: {exc}") from None
     finally:
         temporary.unlink(missing_ok=True)
     if problems:
         return BackupResult(target, created, str(manifest["schema_revision"]), dict(manifest["counts"]))
-    return verify_backup(target)
+    return verify_backup(target, key)
 
 
-def _copy_database(source: Path, target: Path, raw: bool) -> None:
+def _copy_database(source: Path, target: Path, raw: bool, key: StoreKey | None) -> None:
     """The online backup API's consistent copy; for a damaged file, its bytes as they are."""
     if raw:
         shutil.copyfile(source, target)
         return
-    online_copy(source, target)
+    online_copy(source, target, key)
 
 
-def _readable_objects(database: Path) -> list[str]:
+def _readable_objects(database: Path, key: StoreKey | None) -> list[str]:
     try:
-        return referenced_objects(database)
-    except sqlite3.DatabaseError:  # no stored_objects table (an older store), or a damaged file
+        return referenced_objects(database, key)
+    except database_errors():  # no stored_objects table (an older store), or a damaged file
         return []
+
+
+def _add_document(archive: zipfile.ZipFile, objects: ObjectStore, sha: str, key: StoreKey | None) -> str:
+    """Add a stored document as it is on disk (sealed in an encrypted store), after checking that its
+    content still hashes to its name; the member's SHA-256."""
+    with open(objects.path(sha), "rb") as handle:
+        sealed = is_sealed(handle.read(len(MAGIC)))
+    if not sealed:
+        if _add_file(archive, objects.path(sha), DOCUMENTS + sha, stored=True) != sha:
+            raise BackupRefused(
+                f"the document {sha} is damaged (its bytes no longer match its name)", reason="damaged_store"
+            )
+        return sha
+    raw = objects.raw(sha)
+    try:
+        plain = open_file_bytes(raw, key)
+    except InvalidTag:
+        plain = b""
+    if hashlib.sha256(plain).hexdigest() != sha:
+        raise BackupRefused(f"the document {sha} is damaged (it does not decrypt)", reason="damaged_store")
+    info = zipfile.ZipInfo(DOCUMENTS + sha, date_time=(2000, 1, 1, 0, 0, 0))
+    archive.writestr(info, raw, compress_type=zipfile.ZIP_STORED)
+    return hashlib.sha256(raw).hexdigest()
 
 
 def _document_problem(objects: ObjectStore, sha: str, rehash: bool) -> str | None:
@@ -255,9 +303,12 @@ def _key_files(keys_dir: Path | None) -> Iterable[Path]:
 # -- reading -------------------------------------------------------------------------------------------------
 
 
-def verify_backup(path: Path) -> BackupResult:
+def verify_backup(path: Path, key: StoreKey | None = None) -> BackupResult:
     """Check a backup whole: a zip of plain member names, every member matching ``backup.json``, and the
-    database inside passing ``integrity_check``. :class:`BackupRefused` naming what is wrong."""
+    database inside passing ``integrity_check``. :class:`BackupRefused` naming what is wrong.
+
+    An encrypted backup needs its key (``key``: the store's, when the backup was made of this store with
+    the same key, or one from :func:`unlock_backup`): ``encrypted_backup`` without it."""
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
@@ -266,6 +317,7 @@ def verify_backup(path: Path) -> BackupResult:
         raise BackupRefused(f"{path.name} is not a whole backup: {exc}", reason="damaged_backup") from None
     with archive:
         manifest = _manifest(path, archive)
+        key = _backup_key(path, manifest, key)
         members: dict[str, str] = manifest["members"]
         present = {n for n in archive.namelist() if n != MANIFEST}
         if present != set(members):
@@ -290,7 +342,7 @@ def verify_backup(path: Path) -> BackupResult:
             database = Path(scratch) / DATABASE
             with archive.open(DATABASE) as source, open(database, "wb") as out:
                 shutil.copyfileobj(source, out, CHUNK)
-            check = integrity(database)
+            check = integrity(database, key)
         if check != "ok":
             raise BackupRefused(
                 f"{path.name}: its database fails its integrity check: {check}", reason="damaged_backup"
@@ -331,8 +383,51 @@ def _manifest(path: Path, archive: zipfile.ZipFile) -> dict[str, Any]:
     return manifest
 
 
+def _backup_key(path: Path, manifest: dict[str, Any], key: StoreKey | None) -> StoreKey | None:
+    """The key an encrypted backup needs (``key`` when it matches), None for a plain backup."""
+    encrypted = manifest.get("encrypted")
+    if not encrypted:
+        return None
+    if not isinstance(encrypted, dict) or ENCRYPTION not in manifest["members"]:
+        raise BackupRefused(f"{path.name}: its encryption is not described", reason="damaged_backup")
+    if key is None or key.key_id != encrypted.get("key_id"):
+        raise BackupRefused(
+            f"{path.name} is encrypted with another key: give the passphrase it was made under",
+            reason="encrypted_backup",
+        )
+    return key
+
+
+def is_encrypted_backup(path: Path) -> str | None:
+    """The key identifier of an encrypted backup, None for a plain one (:class:`BackupRefused` when it is
+    not a backup)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            encrypted = _manifest(path, archive).get("encrypted")
+    except FileNotFoundError:
+        raise BackupRefused(f"no such backup: {path}", reason="not_a_backup") from None
+    except ZIP_ERRORS as exc:
+        raise BackupRefused(f"{path.name} is not a whole backup: {exc}", reason="damaged_backup") from None
+    return str(encrypted.get("key_id")) if isinstance(encrypted, dict) else None
+
+
+def unlock_backup(path: Path, secret_text: str) -> StoreKey:
+    """The key of an encrypted backup from the passphrase (or recovery code) it was made under."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _manifest(path, archive)
+            data = archive.read(ENCRYPTION)
+    except KeyError:
+        raise BackupRefused(f"{path.name} is not encrypted", reason="not_encrypted") from None
+    except FileNotFoundError:
+        raise BackupRefused(f"no such backup: {path}", reason="not_a_backup") from None
+    except ZIP_ERRORS as exc:
+        raise BackupRefused(f"{path.name} is not a whole backup: {exc}", reason="damaged_backup") from None
+    return parse_config(data, f"{path.name}:{ENCRYPTION}").unlock(secret_text)
+
+
 def _plain(name: str) -> bool:
-    if name == DATABASE:
+    if name in (DATABASE, ENCRYPTION):
         return True
     if name.startswith(DOCUMENTS):
         return is_object_name(name[len(DOCUMENTS) :])
@@ -342,11 +437,25 @@ def _plain(name: str) -> bool:
     return False
 
 
-def restore_backup(path: Path, database: Path, objects: ObjectStore, keys_dir: Path | None) -> BackupResult:
+def restore_backup(
+    path: Path,
+    database: Path,
+    objects: ObjectStore,
+    keys_dir: Path | None,
+    key: StoreKey | None = None,
+    backup_key: StoreKey | None = None,
+) -> BackupResult:
     """Put the backup at ``path`` in place of the store (the caller has backed the store up first and holds
     it closed): its database copied in through the online backup API, missing documents added, keys put
-    back; then checked again."""
-    result = verify_backup(path)
+    back; then checked again.
+
+    The store keeps its own encryption (``key``, None for a plain store): a backup made under another key
+    (``backup_key``, from :func:`unlock_backup`) or in the other state is converted on the way in."""
+    if backup_key is None:
+        backup_key = key
+    result = verify_backup(path, backup_key)
+    if is_encrypted_backup(path) is None:
+        backup_key = None
     with (
         zipfile.ZipFile(path) as archive,
         tempfile.TemporaryDirectory(dir=database.parent, prefix=".motcua-restore-") as scratch,
@@ -355,32 +464,44 @@ def restore_backup(path: Path, database: Path, objects: ObjectStore, keys_dir: P
         copy = Path(scratch) / DATABASE
         with archive.open(DATABASE) as source, open(copy, "wb") as out:
             shutil.copyfileobj(source, out, CHUNK)
+        if key_id(backup_key) != key_id(key):
+            converted = Path(scratch) / (DATABASE + ".converted")
+            export_database(copy, backup_key, converted, key)
+            copy = converted
         for name in members:
             if name.startswith(DOCUMENTS):
                 sha = name[len(DOCUMENTS) :]
                 if not objects.exists(sha) or objects.check(sha).state != "ok":
-                    objects.put_restored(archive.read(name))
+                    objects.put_restored(_opened(archive.read(name), backup_key, path, name))
             elif name.startswith(KEYS) and keys_dir is not None:
                 keys_dir.mkdir(parents=True, exist_ok=True)
                 target = keys_dir / name[len(KEYS) :]
                 partial = target.with_name(target.name + ".partial")
-                partial.write_bytes(archive.read(name))
+                data = _opened(archive.read(name), backup_key, path, name)
+                partial.write_bytes(data if key is None else key.seal(data))
                 os.replace(partial, target)
         try:
-            online_copy(copy, database)
-        except sqlite3.OperationalError as exc:  # a full disk: SQLite rolls the copy back, the store stays
+            online_copy(copy, database, key)
+        except database_operational_errors() as exc:  # a full disk: SQLite rolls the copy back
             raise StorageUnavailable(f"cannot restore into {database}: {exc}") from None
-    check = integrity(database)
+    check = integrity(database, key)
     if check != "ok":
         raise BackupRefused(
             f"the restored database fails its integrity check: {check}", reason="damaged_backup"
         )
-    missing = [sha for sha in referenced_objects(database) if objects.check(sha).state != "ok"]
+    missing = [sha for sha in referenced_objects(database, key) if objects.check(sha).state != "ok"]
     if missing:
         raise BackupRefused(
             f"{len(missing)} documents are missing after the restore", reason="damaged_backup"
         )
     return result
+
+
+def _opened(data: bytes, backup_key: StoreKey | None, path: Path, name: str) -> bytes:
+    try:
+        return open_file_bytes(data, backup_key)
+    except InvalidTag:
+        raise BackupRefused(f"{path.name}: {name} does not decrypt", reason="damaged_backup") from None
 
 
 # -- automatic backups ---------------------------------------------------------------------------------------

@@ -5,8 +5,11 @@ and consistent while it is in use."""
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from records.encryption import StoreKey
 
 
 def sync_folder(folder: Path) -> None:
@@ -20,12 +23,15 @@ def sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def online_copy(source: Path, target: Path) -> None:
+def online_copy(source: Path, target: Path, key: StoreKey | None = None) -> None:
     """A consistent copy of the SQLite database ``source`` into ``target`` through SQLite's online backup
-    API: safe while others read and write it (WAL included)."""
-    src = sqlite3.connect(str(source))
+    API: safe while others read and write it (WAL included). With ``key``, both are SQLCipher files
+    encrypted with it (the pages are copied encrypted)."""
+    from records.encryption import connect
+
+    src = connect(source, key)
     try:
-        dest = sqlite3.connect(str(target))
+        dest = connect(target, key)
         try:
             src.backup(dest)
         finally:

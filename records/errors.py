@@ -128,6 +128,16 @@ class BackupRefused(DomainError):
     code = "backup_refused"
 
 
+class EncryptionRefused(DomainError):
+    """Encryption at rest refused an action: ``reason`` ``passphrase_needed`` (the store is encrypted and
+    no passphrase was given), ``wrong_passphrase``, ``already_encrypted``, ``not_encrypted``,
+    ``weak_passphrase``, ``damaged_config`` (``encryption.json`` cannot be read), ``no_cipher`` (SQLCipher
+    is not installed), ``store_in_use`` (another copy of the application has the store open) or
+    ``not_sqlite``. Nothing was changed."""
+
+    code = "encryption_refused"
+
+
 class AccountLocked(DomainError):
     """Too many wrong passwords in a row: the account (or user name) is locked until ``until`` (an ISO
     8601 moment), even for the right password."""

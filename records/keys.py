@@ -26,11 +26,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from cryptography.exceptions import UnsupportedAlgorithm
+from cryptography.exceptions import InvalidTag, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from records.durable import sync_folder
+from records.encryption import StoreKey, is_sealed
 from records.errors import InvalidInput, StorageUnavailable
 
 PRIVATE_KEY_FILE = "installation-ed25519.pem"
@@ -45,8 +46,9 @@ _T = TypeVar("_T")
 class InstallationKeys:
     """The keys kept in ``folder``, made on first use; nothing touches the disk before a method needs it."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, key: StoreKey | None = None) -> None:
         self.folder = Path(folder)
+        self._key = key  # encryption at rest: the files are sealed with it
         self._lock = threading.Lock()
         self._private: Ed25519PrivateKey | None = None
         self._salt: bytes | None = None
@@ -78,7 +80,11 @@ class InstallationKeys:
         with self._lock:
             if self._salt is None:
                 self._salt = load_or_create_key_file(
-                    self.folder, ID_SALT_FILE, lambda: secrets.token_bytes(ID_SALT_BYTES), _read_salt
+                    self.folder,
+                    ID_SALT_FILE,
+                    lambda: secrets.token_bytes(ID_SALT_BYTES),
+                    _read_salt,
+                    self._key,
                 )
             return self._salt
 
@@ -88,27 +94,46 @@ class InstallationKeys:
         with self._lock:
             if self._private is None:
                 self._private = load_or_create_key_file(
-                    self.folder, PRIVATE_KEY_FILE, _new_private_pem, _read_private
+                    self.folder, PRIVATE_KEY_FILE, _new_private_pem, _read_private, self._key
                 )
             return self._private
 
 
 def load_or_create_key_file(
-    folder: Path, name: str, make: Callable[[], bytes], read: Callable[[Path, bytes], _T]
+    folder: Path,
+    name: str,
+    make: Callable[[], bytes],
+    read: Callable[[Path, bytes], _T],
+    key: StoreKey | None = None,
 ) -> _T:
     """The key kept in ``folder / name``, read by ``read``; made by ``make`` first if there is none.
 
     The file is made owner-only (0600 on POSIX) and appears complete or not at all; a file another process
     made first is the one read. ``read`` raises :class:`StorageUnavailable` for content it cannot take.
-    Shared by every key kept on disk (also :class:`records.sync.crypto.CentreKeys`).
+    Shared by every key kept on disk (also :class:`records.sync.crypto.CentreKeys`). With ``key``
+    (encryption at rest) the file is sealed with it; a file that is not sealed is read as it is.
     """
     path = folder / name
     data = _read_key_bytes(path)
     if data is None:
-        _create_key_file(folder, path, make())
+        made = make()
+        _create_key_file(folder, path, made if key is None else key.seal(made))
         data = _read_key_bytes(path)
         if data is None:  # linked a moment ago: only someone deleting it under us gets here
             raise StorageUnavailable(f"the key file {path} vanished just after it was made", file=str(path))
+    if is_sealed(data):
+        if key is None:
+            raise StorageUnavailable(
+                f"the key file {path} is encrypted and the store was opened without its key", file=str(path)
+            )
+        try:
+            data = key.open(data)
+        except InvalidTag:
+            raise StorageUnavailable(
+                f"the key file {path} does not decrypt with the store's key; it was left untouched: restore "
+                "it from a backup",
+                file=str(path),
+            ) from None
     return read(path, data)
 
 

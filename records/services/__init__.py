@@ -50,13 +50,15 @@ def build_services(
     keys: InstallationKeys | None = None,
     objects: ObjectStore | None = None,
     backup_dir: Path | None = None,
+    encryption_file: Path | None = None,
 ) -> Services:
     """Wire the services of a migrated store. Without ``keys`` (the installation's key folder), signing
     and checking receipt codes raise :class:`~records.errors.NotInitialised`; without ``objects`` (the
-    documents folder), so does storing or reading attached documents."""
+    documents folder), so does storing or reading attached documents. ``encryption_file`` is the store's
+    ``encryption.json`` when it is encrypted (the key itself comes with ``objects``), copied into backups."""
     settings = SettingsService(db)
     users = UserService(db)
-    backups = BackupService(db, objects, keys.folder if keys else None, backup_dir)
+    backups = BackupService(db, objects, keys.folder if keys else None, backup_dir, encryption_file)
 
     def before_import() -> object:
         return backups.automatic("before-import")

@@ -20,6 +20,7 @@ from records.personal_id import require_id_number
 from records.store.database import Database
 from records.store.files_repo import local_day_start
 from records.store.models import AuditEntry, Citizen, File
+from records.sync import epochs
 from records.users import Actor, require_supervisor
 
 MAX_ENTRIES = 10_000  # one page of the supervisor's view at most
@@ -60,9 +61,13 @@ class AuditService:
         self._db = db
 
     def verify(self) -> ChainReport:
-        """Recompute the whole chain (:func:`records.audit.verify`)."""
+        """Recompute the whole chain and compare it with the checkpoints the centre's acknowledgements
+        brought back (:func:`records.audit.verify`)."""
         with self._db.reading() as uow:
-            return audit.verify(uow.session)
+            session = uow.session
+            limits = epochs.checkpoint_limits(epochs.lineage(session))
+            expected, skipped = audit.checkpoints(session, limits)
+            return audit.verify(session, expected, skipped)
 
     def head(self) -> ChainHead:
         """The chain's newest entry."""

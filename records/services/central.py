@@ -10,12 +10,18 @@ whole, not signed by the key enrolled for its workstation, of a newer format, or
 from the last change the centre holds of that workstation (a gap, named). It then applies the records in
 one transaction (``records.sync.apply``), compares what it applied with the manifest, and commits — or
 rolls everything back. A bundle imported before is recognised by its id and changes nothing.
+
+A workstation restored from a backup sends bundles of a new store epoch (``records.sync.epochs``): the
+centre records it (``sync_epochs``), numbers its changes apart from those it holds, expects them to follow
+on from the restore point, and merges rows whose version at the centre the restore undid like another
+site's (a field both changed is a conflict).
 """
 
 from __future__ import annotations
 
 import tempfile
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -37,13 +43,16 @@ from records.store.models import (
     StoredObject,
     SyncApplying,
     SyncConflict,
+    SyncEpoch,
     SyncImport,
     SyncRow,
     SyncRowBase,
     SyncWorkstation,
 )
 from records.store.objects import ObjectStore, PendingObject
-from records.sync.ack import Ack, write_ack
+from records.sync import counters
+from records.sync import epochs as store_epochs
+from records.sync.ack import MAX_CHECKPOINTS, Ack, Checkpoint, write_ack
 from records.sync.apply import Applier, Source, python_value
 from records.sync.bundle import OpenedBundle, file_sha256, open_bundle
 from records.sync.changes import BY_NAME
@@ -123,6 +132,59 @@ class ImportResult:
             "conflicts": self.conflicts,
             "reason": self.reason,
             "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class AuditProblem:
+    """A workstation's audit chain heads that do not agree: ``truncated`` (a bundle made later carries an
+    older head: the newest entries were removed, or the chain rewritten shorter) or ``rewritten`` (the same
+    entry with two hashes)."""
+
+    reason: str
+    epoch: str | None
+    seq: int
+    bundle_id: str
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        """One problem of ``motcua central audit-check --json``."""
+        return {
+            "reason": self.reason,
+            "epoch": self.epoch,
+            "seq": self.seq,
+            "bundle_id": self.bundle_id,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class AuditCheck:
+    """What the centre can tell of one workstation's audit chain from the heads its bundles carried: whether
+    they agree, and the restores (store epochs after the first) that began the chain again from a backup."""
+
+    agency: str
+    workstation: int
+    heads: int
+    newest: dict[str, Any] | None
+    restores: list[dict[str, Any]]
+    problems: list[AuditProblem]
+
+    @property
+    def consistent(self) -> bool:
+        """No problem found."""
+        return not self.problems
+
+    def to_json(self) -> dict[str, Any]:
+        """One workstation of ``motcua central audit-check --json``."""
+        return {
+            "agency": self.agency,
+            "workstation": self.workstation,
+            "consistent": self.consistent,
+            "heads": self.heads,
+            "newest": self.newest,
+            "restores": self.restores,
+            "problems": [p.to_json() for p in self.problems],
         }
 
 
@@ -314,20 +376,23 @@ class CentralService:
             session = uow.session
             station = session.get(SyncWorkstation, source.pair, with_for_update=True)
             assert station is not None  # enrolled: checked when the bundle was opened
-            if bundle.seq_from > station.last_seq + 1:
+            epoch = _register_epochs(session, station, store_epochs.parse_lineage(bundle.manifest))
+            held = epoch.last_seq if epoch is not None else station.last_seq
+            if bundle.seq_from > held + 1:
                 raise BundleRefused(
-                    f"changes {station.last_seq + 1} to {bundle.seq_from - 1} of workstation "
+                    f"changes {held + 1} to {bundle.seq_from - 1} of workstation "
                     f"{source.workstation} of {source.agency} are missing: import the bundle that holds them "
                     f"first, or export them again on the workstation "
-                    f"('motcua export --from-seq {station.last_seq + 1}')",
+                    f"('motcua export --from-seq {held + 1}')",
                     reason="sequence_gap",
                 )
             session.add(SyncApplying(id=1))  # the change triggers stay silent: this is not news to send
             session.flush()
-            applier = Applier(session, source)
+            numbering = _epoch_map(session, source, epoch)
+            applier = Applier(session, source, numbering)
             records = bundle.records()
             try:
-                outcome = applier.apply(records)
+                outcome = applier.apply(_renumbered(records, numbering))
             finally:
                 records.close()  # a refusal half-way leaves the member open otherwise
             counted = {name: n for name, n in outcome.records.items() if n}
@@ -353,9 +418,15 @@ class CentralService:
                     outcome=outcome.to_json(),
                     conflicts=outcome.conflicts,
                     audit_head=_audit_head(bundle.manifest),
+                    epoch=epoch.epoch_id if epoch is not None else None,
                 )
             )
-            station.last_seq = max(station.last_seq, bundle.seq_to)
+            if epoch is None:
+                station.last_seq = max(station.last_seq, bundle.seq_to)
+            else:
+                epoch.last_seq = max(epoch.last_seq, bundle.seq_to)
+                if _current_epoch(session, source.agency, source.workstation) is epoch:
+                    station.last_seq = epoch.last_seq  # counted in the workstation's current numbering
             station.last_import_at = now()
             session.query(SyncApplying).delete()
             uow.commit()
@@ -376,14 +447,18 @@ class CentralService:
                 .order_by(SyncImport.seq_to)
             ).all()
             missing = self._missing_objects(session, agency, workstation)
+            current = _current_epoch(session, agency, workstation)
             ack = Ack(
                 agency=agency,
                 workstation=workstation,
-                acked_seq=station.last_seq,
+                acked_seq=current.last_seq if current is not None else station.last_seq,
                 bundles=tuple(str(b) for b in bundles),
                 missing_objects=tuple(missing),
                 created_at=now(),
                 centre_key=self._signing.public_key_text(),
+                store_epoch=current.epoch_id if current is not None else None,
+                audit_checkpoints=tuple(_checkpoints(session, agency, workstation)),
+                counters=counters.held_at_centre(session, agency, workstation),
             )
         if not out.parent.is_dir():
             raise InvalidInput(f"{out.parent} is not a folder", field="out", reason="not_a_folder")
@@ -402,6 +477,25 @@ class CentralService:
         )
         keys = set(session.scalars(sources)) | set(session.scalars(bases))
         return sorted(k for k in keys if not self.objects.exists(k))
+
+    # -- audit chain heads -----------------------------------------------------------------------------------
+
+    def audit_check(self, agency: str | None = None, workstation: int | None = None) -> list[AuditCheck]:
+        """Compare, per workstation, the audit chain heads its bundles carried, in the order it made them
+        (bundle ids are time-ordered), epoch by epoch: a head never goes back, and an entry never has two
+        hashes. A chain rewritten or cut short on the workstation shows here once it exports again; the
+        workstation itself checks its whole chain against these heads (``motcua audit verify``)."""
+        with self._db.reading() as uow:
+            session = uow.session
+            stmt = select(SyncWorkstation).order_by(SyncWorkstation.agency, SyncWorkstation.workstation)
+            if agency is not None:
+                stmt = stmt.where(SyncWorkstation.agency == agency)
+            if workstation is not None:
+                stmt = stmt.where(SyncWorkstation.workstation == workstation)
+            stations = session.scalars(stmt).all()
+            if (agency is not None or workstation is not None) and not stations:
+                raise NotFound(f"no enrolled workstation {workstation or ''} of {agency or 'any agency'}")
+            return [_audit_check(session, station) for station in stations]
 
     # -- conflicts ------------------------------------------------------------------------------------------
 
@@ -531,6 +625,167 @@ def _take_incoming(session: Session, conflict: SyncConflict) -> None:
         }
     if derived:
         session.execute(update(table.table).where(where).values(derived))
+
+
+def _station_epochs(session: Session, agency: str, workstation: int) -> list[SyncEpoch]:
+    return list(
+        session.scalars(
+            select(SyncEpoch)
+            .where(SyncEpoch.agency == agency, SyncEpoch.workstation == workstation)
+            .order_by(SyncEpoch.start)
+        )
+    )
+
+
+def _current_epoch(session: Session, agency: str, workstation: int) -> SyncEpoch | None:
+    """The workstation's newest store epoch at the centre (the one its numbering counts in now)."""
+    found = _station_epochs(session, agency, workstation)
+    return found[-1] if found else None
+
+
+def _register_epochs(
+    session: Session, station: SyncWorkstation, lineage: list[store_epochs.Epoch]
+) -> SyncEpoch | None:
+    """Record the epochs of a bundle's lineage the centre does not know yet, and return the bundle's (a
+    bundle that carries none belongs to the workstation's first epoch; ``None`` while it has none)."""
+    known = {e.epoch_id: e for e in _station_epochs(session, station.agency, station.workstation)}
+    if not lineage:
+        roots = sorted((e for e in known.values() if e.parent_id is None), key=lambda e: e.start)
+        return roots[0] if roots else None
+    for item in lineage:
+        found = known.get(item.id)
+        if found is not None:
+            if (found.parent_id, found.fork_seq) != (item.parent, item.fork_seq):
+                raise BundleRefused(
+                    f"the bundle's store epoch {item.id} does not match the one the centre holds",
+                    reason="corrupt",
+                )
+            continue
+        top = max(
+            (max(e.start - 1, e.seq_offset + e.last_seq) for e in known.values()), default=station.last_seq
+        )
+        if item.parent is None and not any(e.parent_id is None for e in known.values()):
+            # The workstation's first epoch: its numbers are those of the bundles before epochs.
+            row = SyncEpoch(fork_seq=0, seq_offset=0, start=1, last_seq=station.last_seq)
+        elif item.parent is None:
+            # Another store under the same workstation number (reinstalled): it shares nothing.
+            row = SyncEpoch(fork_seq=0, seq_offset=top + store_epochs.GAP, start=top + store_epochs.GAP + 1)
+            row.last_seq = 0
+        else:
+            parent = known[item.parent]  # the lineage lists parents first (checked when parsed)
+            start = top + store_epochs.GAP + 1
+            row = SyncEpoch(
+                fork_seq=item.fork_seq,
+                seq_offset=start - 1 - item.fork_seq,
+                start=start,
+                last_seq=min(item.fork_seq, parent.last_seq),
+            )
+        row.agency, row.workstation, row.epoch_id = station.agency, station.workstation, item.id
+        row.parent_id, row.seen_at = item.parent, now()
+        session.add(row)
+        known[item.id] = row
+    session.flush()
+    return known[lineage[-1].id]
+
+
+def _epoch_map(session: Session, source: Source, epoch: SyncEpoch | None) -> store_epochs.EpochMap:
+    rows = _station_epochs(session, source.agency, source.workstation)
+    return store_epochs.EpochMap(
+        [store_epochs.CentreEpoch(e.epoch_id, e.parent_id, e.fork_seq, e.seq_offset, e.start) for e in rows],
+        epoch.epoch_id if epoch is not None else None,
+    )
+
+
+def _renumbered(
+    records: Iterator[dict[str, Any]], numbering: store_epochs.EpochMap
+) -> Iterator[dict[str, Any]]:
+    """The records with their change numbers as the centre keeps them (its numbering of the epoch)."""
+    for record in records:
+        seq = record.get("seq")
+        if isinstance(seq, int) and not isinstance(seq, bool):
+            record["seq"] = numbering.centre_seq(seq)
+        yield record
+
+
+def _audit_check(session: Session, station: SyncWorkstation) -> AuditCheck:
+    epochs = _station_epochs(session, station.agency, station.workstation)
+    roots = [e.epoch_id for e in epochs if e.parent_id is None]
+    rows = session.execute(
+        select(SyncImport.bundle_id, SyncImport.epoch, SyncImport.audit_head).where(
+            SyncImport.agency == station.agency, SyncImport.workstation == station.workstation
+        )
+    ).all()
+    problems: list[AuditProblem] = []
+    last: dict[str | None, int] = {}  # per epoch, the newest head so far
+    hashes: dict[tuple[str | None, int], str] = {}
+    heads = 0
+    newest: dict[str, Any] | None = None
+    for bundle_id, epoch_id, raw in sorted(rows, key=lambda r: r[0]):
+        head = _audit_head({"audit_head": raw})
+        if head is None:
+            continue
+        heads += 1
+        epoch = epoch_id or (roots[0] if roots else None)
+        seq, digest = int(head["seq"]), str(head["hash"])
+        newest = {"seq": seq, "hash": digest, "epoch": epoch}
+        known = hashes.setdefault((epoch, seq), digest)
+        if known != digest:
+            problems.append(
+                AuditProblem(
+                    "rewritten",
+                    epoch,
+                    seq,
+                    str(bundle_id),
+                    f"entry {seq} came with two different hashes: the workstation's audit log was rewritten",
+                )
+            )
+        before = last.get(epoch)
+        if before is not None and seq < before:
+            problems.append(
+                AuditProblem(
+                    "truncated",
+                    epoch,
+                    seq,
+                    str(bundle_id),
+                    f"bundle {bundle_id} carries the audit log up to entry {seq}, an earlier one up to entry "
+                    f"{before}: entries were removed (and the store was not restored)",
+                )
+            )
+        last[epoch] = max(seq, before or 0)
+    restores = [
+        {"epoch": e.epoch_id, "parent": e.parent_id, "fork_seq": e.fork_seq, "seen_at": e.seen_at.isoformat()}
+        for e in epochs[1:]
+    ]
+    return AuditCheck(station.agency, station.workstation, heads, newest, restores, problems)
+
+
+def _checkpoints(session: Session, agency: str, workstation: int) -> list[Checkpoint]:
+    """The newest audit chain heads the workstation's bundles carried (each once), for its ack. Heads of
+    bundles that carried no epoch count in the workstation's first epoch."""
+    roots = [e.epoch_id for e in _station_epochs(session, agency, workstation) if e.parent_id is None]
+    first = roots[0] if roots else None
+    rows = session.execute(
+        select(SyncImport.audit_head, SyncImport.epoch)
+        .where(
+            SyncImport.agency == agency,
+            SyncImport.workstation == workstation,
+            SyncImport.audit_head.is_not(None),
+        )
+        .order_by(SyncImport.imported_at.desc(), SyncImport.seq_to.desc())
+    )
+    found: list[Checkpoint] = []
+    seen: set[tuple[str | None, int, str]] = set()
+    for head, epoch in rows:
+        head = _audit_head({"audit_head": head})
+        if head is None:
+            continue
+        key = (epoch or first, int(head["seq"]), str(head["hash"]))
+        if key not in seen:
+            seen.add(key)
+            found.append(Checkpoint(key[1], key[2], key[0]))
+        if len(found) >= MAX_CHECKPOINTS:
+            break
+    return found
 
 
 def _audit_head(manifest: dict[str, Any]) -> dict[str, Any] | None:

@@ -3,7 +3,9 @@
 An export covers the changes after the last one the centre acknowledged (or a range asked for: a lost
 bundle is made again), reads them in one snapshot, and writes one signed bundle (``records.sync.bundle``);
 the bundle is listed in ``sync_exports``. Nothing is ever deleted locally because of sync: an
-acknowledgement only moves the mark from which the next export starts.
+acknowledgement only moves the mark from which the next export starts. Bundles carry the store's epoch
+(``records.sync.epochs``); acknowledgements bring back the audit chain heads the centre holds, kept as
+checkpoints for ``motcua audit verify``.
 """
 
 from __future__ import annotations
@@ -27,11 +29,11 @@ from records.keys import InstallationKeys, parse_public_key_text, public_key_tex
 from records.services.settings import get_setting, load_agency, put_setting
 from records.services.users import system_actor
 from records.store.database import Database
-from records.store.models import SyncExport
+from records.store.models import AuditCheckpoint, SyncExport
 from records.store.objects import ObjectStore
 from records.store.types import new_id
-from records.sync import changes
-from records.sync.ack import read_ack
+from records.sync import changes, counters, epochs
+from records.sync.ack import Checkpoint, read_ack
 from records.sync.bundle import PARTIAL_SUFFIX, BundleHeader, WrittenBundle, file_sha256, write_bundle
 from records.sync.crypto import encrypt_file, parse_x25519_text, sign_manifest
 from records.users import Actor, require_admin
@@ -101,6 +103,8 @@ class AckResult:
     previous_seq: int
     exports_acknowledged: int
     missing_objects: tuple[str, ...]
+    audit_checkpoints: int = 0  # audit chain heads the ack brought that were not kept yet
+    other_epoch: bool = False  # the ack counts in a store epoch this store does not descend from
 
     def to_json(self) -> dict[str, Any]:
         """``motcua import-ack --json``."""
@@ -109,6 +113,8 @@ class AckResult:
             "previous_seq": self.previous_seq,
             "exports_acknowledged": self.exports_acknowledged,
             "missing_objects": list(self.missing_objects),
+            "audit_checkpoints": self.audit_checkpoints,
+            "other_epoch": self.other_epoch,
         }
 
 
@@ -225,8 +231,11 @@ class SyncService:
     def import_ack(self, path: Path, actor: Actor) -> AckResult:
         """Take the centre's acknowledgement in ``path``: checked against the configured centre signing key
         and this workstation's identity, it moves the mark from which the next export starts (never back)
-        and marks the bundles it covers. Nothing is deleted. :class:`BundleRefused` for a file that does
-        not check; :class:`NotInitialised` when no centre key is configured."""
+        and marks the bundles it covers, and keeps the audit chain heads it carries as checkpoints. An ack
+        counting in an earlier store epoch (written before the centre saw this store's restore) moves the
+        mark no further than the restore point; one of an epoch this store does not descend from does not
+        move it. Nothing is deleted. :class:`BundleRefused` for a file that does not check;
+        :class:`NotInitialised` when no centre key is configured."""
         config = self.config()
         if not config.centre_signing_key:
             raise NotInitialised(
@@ -244,14 +253,17 @@ class SyncService:
                     reason="wrong_workstation",
                 )
             last = changes.last_seq(session)
-            if ack.acked_seq > last:
+            previous = int(get_setting(session, ACKED_SEQ, 0))
+            usable = epochs.usable_ack(epochs.lineage(session), ack.store_epoch, ack.acked_seq)
+            if usable is not None and usable > last:
                 raise BundleRefused(
                     f"{path.name} acknowledges changes up to {ack.acked_seq}, but this workstation has made "
                     f"only {last}: it belongs to another store",
                     reason="wrong_workstation",
                 )
-            previous = int(get_setting(session, ACKED_SEQ, 0))
-            acked = max(previous, ack.acked_seq)
+            acked = max(previous, usable if usable is not None else previous)
+            kept = _keep_checkpoints(session, ack.audit_checkpoints)
+            raised = counters.raise_to(session, ack.counters)  # numbers the centre holds: never again
             put_setting(session, ACKED_SEQ, acked)
             put_setting(session, LAST_ACK_AT, now().isoformat())
             put_setting(session, RESEND_OBJECTS, list(ack.missing_objects))
@@ -271,10 +283,13 @@ class SyncService:
                     "previous_seq": previous,
                     "acked_seq": ack.acked_seq,
                     "missing_objects": len(ack.missing_objects),
+                    "store_epoch": ack.store_epoch,
+                    "audit_checkpoints": kept,
+                    "counters_raised": raised,
                 },
             )
             uow.commit()
-        return AckResult(acked, previous, marked, ack.missing_objects)
+        return AckResult(acked, previous, marked, ack.missing_objects, kept, usable is None)
 
     def export(
         self,
@@ -299,6 +314,9 @@ class SyncService:
         config = self.config()
         recipient_text = encrypt_to or config.centre_encryption_key
         recipient = parse_x25519_text(recipient_text) if recipient_text else None
+        with self._db.writing() as uow:  # the store's first epoch, made when missing
+            epochs.ensure(uow.session)
+            uow.commit()
         with self._db.reading() as uow:  # one snapshot: the bundle is what the store held at one moment
             session = uow.session
             last = changes.last_seq(session)
@@ -315,6 +333,7 @@ class SyncService:
             if start > end and not resend:
                 return ExportResult(None, None, start, end, {})
             agency = load_agency(session)
+            lineage = epochs.lineage(session)
             header = BundleHeader(
                 bundle_id=str(new_id()),
                 created_at=now(),
@@ -326,6 +345,8 @@ class SyncService:
                 seq_from=start,
                 seq_to=end,
                 audit_head=audit.head(session).to_json(),
+                store_epoch=lineage[-1].id if lineage else None,
+                store_epochs=[e.to_json() for e in lineage] if lineage else None,
             )
             records = changes.changed_records(session, start, end)
             if resend:
@@ -384,6 +405,17 @@ class SyncService:
                 },
             )
             uow.commit()
+
+
+def _keep_checkpoints(session: Session, checkpoints: tuple[Checkpoint, ...]) -> int:
+    """Keep the audit chain heads an ack carries (those not kept yet); how many were new."""
+    kept = 0
+    for checkpoint in {(c.epoch or "", c.seq, c.hash) for c in checkpoints}:
+        if session.get(AuditCheckpoint, checkpoint) is None:
+            epoch, seq, digest = checkpoint
+            session.add(AuditCheckpoint(epoch=epoch, seq=seq, hash=digest, received_at=now()))
+            kept += 1
+    return kept
 
 
 def _encrypted(plain: WrittenBundle, folder: Path, recipient: bytes) -> WrittenBundle:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -21,6 +21,9 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from records.errors import StorageUnavailable
+
+if TYPE_CHECKING:
+    from records.encryption import StoreKey
 
 BUSY_TIMEOUT_MS = 10_000
 _IMMEDIATE = "motcua_sqlite_immediate"
@@ -31,18 +34,28 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path.resolve().as_posix()}"
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """An engine for ``url``, with the SQLite pragmas and transaction control set up for this app."""
+def make_engine(url: str, *, echo: bool = False, key: StoreKey | None = None) -> Engine:
+    """An engine for ``url``, with the SQLite pragmas and transaction control set up for this app; with
+    ``key``, an SQLite file encrypted with SQLCipher (``records.encryption``)."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, echo=echo, pool_pre_ping=True)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    extra: dict[str, Any] = {}
+    if key is not None:
+        from records.encryption import cipher_module
+
+        extra["module"] = cipher_module()
+    engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **extra)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (see _on_begin)
+        if key is not None:
+            from records.encryption import apply_key
+
+            apply_key(dbapi_connection, key)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")

@@ -379,6 +379,35 @@ class SyncExport(Base):
     acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
+class StoreEpoch(Base):
+    """One epoch of this store's change numbering (``records.sync.epochs``): the first one, then one more
+    after each restore of a backup. The newest (highest ``number``) is the current one; the rows form a chain
+    (each one's ``parent_id`` is the one before)."""
+
+    __tablename__ = "store_epochs"
+
+    number: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    parent_id: Mapped[str | None] = mapped_column(String(36))
+    fork_seq: Mapped[int] = mapped_column(Integer)  # the last change the store held when the epoch began
+    audit_fork_seq: Mapped[int] = mapped_column(Integer)  # the audit chain's head then
+    started_at: Mapped[UTCTime]
+    reason: Mapped[str] = mapped_column(String(16))  # "first" or "restored"
+
+
+class AuditCheckpoint(Base):
+    """A head of this workstation's audit chain that the centre received signed (in a bundle) and sent back
+    in its acknowledgement: ``motcua audit verify`` checks the chain against it. ``epoch`` is the store epoch
+    the bundle came from ("" when it carried none)."""
+
+    __tablename__ = "audit_checkpoints"
+
+    epoch: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    received_at: Mapped[UTCTime]
+
+
 # -- the centre ----------------------------------------------------------------------------------------------
 
 
@@ -413,6 +442,7 @@ class SyncImport(Base):
     outcome: Mapped[dict[str, Any]] = mapped_column(JSON())  # inserted, updated, unchanged, stale, …
     conflicts: Mapped[int] = mapped_column(Integer, default=0)
     audit_head: Mapped[dict[str, Any] | None] = mapped_column(JSON())  # the workstation's chain, signed
+    epoch: Mapped[str | None] = mapped_column(String(36))  # its store epoch (records.sync.epochs)
 
 
 class SyncConflict(Base):
@@ -475,3 +505,21 @@ class SyncAlias(Base):
     target_key: Mapped[str] = mapped_column(String(64))
     agency: Mapped[str] = mapped_column(String(35))
     workstation: Mapped[int] = mapped_column(Integer)
+
+
+class SyncEpoch(Base):
+    """A store epoch of an enrolled workstation (``records.sync.epochs``): how the centre numbers its
+    changes (``seq_offset`` added to those after ``fork_seq``; its own numbers start at ``start``), and the
+    last of its changes the centre holds, in the workstation's numbering (``last_seq``)."""
+
+    __tablename__ = "sync_epochs"
+
+    agency: Mapped[str] = mapped_column(String(35), primary_key=True)
+    workstation: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    epoch_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    parent_id: Mapped[str | None] = mapped_column(String(36))
+    fork_seq: Mapped[int] = mapped_column(Integer)
+    seq_offset: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    seen_at: Mapped[UTCTime]

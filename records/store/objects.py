@@ -32,7 +32,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from cryptography.exceptions import InvalidTag
+
 from records.durable import sync_folder
+from records.encryption import MAGIC, StoreKey, is_sealed
 from records.errors import StorageUnavailable
 
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -72,8 +75,9 @@ class ObjectCheck:
 class ObjectStore:
     """The content-addressed folder of one installation's attached documents."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, key: StoreKey | None = None) -> None:
         self.root = root
+        self.key = key  # encryption at rest: objects are sealed with it (``records.encryption``)
         self._objects = root / "objects"
         self._pending = root / "pending"
         self._tmp = root / "tmp"
@@ -107,7 +111,7 @@ class ObjectStore:
         marker = self._write_marker(digest)
         try:
             if not (target.is_file() and self._intact(target, digest)):
-                self._write_atomically(target, data)
+                self._write_atomically(target, self._sealed(data))
         except BaseException:
             _unlink(marker)
             raise
@@ -117,8 +121,11 @@ class ObjectStore:
         """Store ``data`` from a backup being restored (its row comes with the restored database); returns
         its name."""
         digest = sha256_of(data)
-        self._write_atomically(self.path(digest), data)
+        self._write_atomically(self.path(digest), self._sealed(data))
         return digest
+
+    def _sealed(self, data: bytes) -> bytes:
+        return data if self.key is None else self.key.seal(data)
 
     def settle(self, pending: PendingObject, committed: bool, still_used: Callable[[str], bool]) -> None:
         """The row for ``pending`` committed (``committed``) or not: drop its marker; when not, remove the
@@ -174,6 +181,7 @@ class ObjectStore:
             ) from None
         except OSError as exc:
             raise StorageUnavailable(f"cannot read {path}: {exc.strerror}", reason="unreadable") from exc
+        data = self._opened(data, sha256)
         if sha256_of(data) != sha256:
             raise StorageUnavailable(
                 f"the stored document {sha256[:12]}… is damaged (its content changed)", reason="corrupt"
@@ -209,10 +217,35 @@ class ObjectStore:
             return []
         return sorted({p.name.split(".", 1)[0] for p in self._pending.glob("*.json")})
 
-    @staticmethod
-    def _intact(path: Path, sha256: str) -> bool:
-        digest = hashlib.sha256()
+    def raw(self, sha256: str) -> bytes:
+        """The object's file as it is on disk (sealed when the store is encrypted): what a backup copies."""
+        return self.path(sha256).read_bytes()
+
+    def _opened(self, data: bytes, sha256: str) -> bytes:
+        """The plain bytes of a file read from disk (opened when sealed)."""
+        if not is_sealed(data):
+            return data
+        if self.key is None:
+            raise StorageUnavailable(
+                f"the stored document {sha256[:12]}… is encrypted and the store was opened without its key",
+                reason="unreadable",
+            )
+        try:
+            return self.key.open(data)
+        except InvalidTag:
+            raise StorageUnavailable(
+                f"the stored document {sha256[:12]}… is damaged (it does not decrypt)", reason="corrupt"
+            ) from None
+
+    def _intact(self, path: Path, sha256: str) -> bool:
         with open(path, "rb") as handle:
+            head = handle.read(len(MAGIC))
+            if head == MAGIC:
+                try:
+                    return sha256_of(self._opened(head + handle.read(), sha256)) == sha256
+                except StorageUnavailable:
+                    return False
+            digest = hashlib.sha256(head)
             while chunk := handle.read(_CHUNK):
                 digest.update(chunk)
         return digest.hexdigest() == sha256

@@ -12,8 +12,14 @@ The file is JSON, UTF-8::
 ``ack``: ``format`` ("motcua-ack"), ``format_version``, ``agency``, ``workstation``, ``acked_seq`` (every
 change up to it is held), ``bundles`` (the ids of the bundles imported from that workstation),
 ``missing_objects`` (documents the centre knows of but does not hold: the workstation sends them again),
-``created_at`` and ``centre_key`` ("ed25519:…", the key that signed it). The canonical bytes are the ack
-as JSON with sorted keys, no spaces and UTF-8 text.
+``created_at`` and ``centre_key`` ("ed25519:…", the key that signed it). Added since (an ack without them
+is still read): ``store_epoch`` (the workstation's store epoch ``acked_seq`` counts in,
+``records.sync.epochs``; null when the centre knows none) and ``audit_checkpoints`` (the heads of the
+workstation's audit chain the centre received, newest first, at most :data:`MAX_CHECKPOINTS`:
+``[{"seq", "hash", "epoch"}, …]``; the workstation checks its chain against them) and ``counters`` (what
+the centre holds of the workstation's file codes and register entries, ``records.sync.counters``: a
+restored workstation does not hand them out again). The canonical bytes are
+the ack as JSON with sorted keys, no spaces and UTF-8 text.
 """
 
 from __future__ import annotations
@@ -23,18 +29,34 @@ import binascii
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from records.durable import sync_folder
 from records.errors import BundleRefused
+from records.sync.counters import Counters
 from records.sync.crypto import verify_manifest
 
 FORMAT = "motcua-ack"
 FORMAT_VERSION = 1
 MAX_ACK_BYTES = 64 * 1024 * 1024
+MAX_CHECKPOINTS = 256  # audit chain heads an ack carries (the newest: one checks the chain up to it)
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """A head of a workstation's audit chain the centre received signed: entry ``seq`` had ``hash``.
+    ``epoch`` is the store epoch of the bundle that carried it (``None``: the bundle carried none)."""
+
+    seq: int
+    hash: str
+    epoch: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """One item of the ack's ``audit_checkpoints``."""
+        return {"seq": self.seq, "hash": self.hash, "epoch": self.epoch}
 
 
 @dataclass(frozen=True)
@@ -48,6 +70,9 @@ class Ack:
     missing_objects: tuple[str, ...]
     created_at: datetime
     centre_key: str
+    store_epoch: str | None = None
+    audit_checkpoints: tuple[Checkpoint, ...] = ()
+    counters: Counters = field(default_factory=Counters)
 
     def payload(self) -> dict[str, Any]:
         """The ``ack`` object of the file."""
@@ -61,6 +86,9 @@ class Ack:
             "missing_objects": list(self.missing_objects),
             "created_at": self.created_at.isoformat(),
             "centre_key": self.centre_key,
+            "store_epoch": self.store_epoch,
+            "audit_checkpoints": [c.to_json() for c in self.audit_checkpoints],
+            "counters": self.counters.to_json(),
         }
 
 
@@ -121,14 +149,20 @@ def read_ack(path: Path, centre_key: bytes) -> Ack:
             reason="bad_signature",
         ) from None
     try:
+        agency, workstation = _text(payload["agency"]), _int(payload["workstation"])
         return Ack(
-            agency=_text(payload["agency"]),
-            workstation=_int(payload["workstation"]),
+            agency=agency,
+            workstation=workstation,
             acked_seq=_int(payload["acked_seq"]),
             bundles=tuple(_text(b) for b in payload["bundles"]),
             missing_objects=tuple(_sha(s) for s in payload["missing_objects"]),
             created_at=datetime.fromisoformat(_text(payload["created_at"])),
             centre_key=_text(payload["centre_key"]),
+            store_epoch=_optional_text(payload.get("store_epoch")),
+            audit_checkpoints=tuple(
+                _checkpoint(c) for c in (payload.get("audit_checkpoints") or [])[:MAX_CHECKPOINTS]
+            ),
+            counters=Counters.from_json(payload.get("counters"), agency, workstation),
         )
     except (KeyError, TypeError, ValueError):
         raise BundleRefused(f"{path.name} is signed but incomplete", reason="corrupt") from None
@@ -138,6 +172,19 @@ def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(value)
     return value
+
+
+def _optional_text(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _checkpoint(value: Any) -> Checkpoint:
+    if not isinstance(value, dict):
+        raise TypeError(value)
+    epoch = _optional_text(value.get("epoch"))
+    if epoch is not None and len(epoch) > 36:
+        raise ValueError(epoch)
+    return Checkpoint(_int(value["seq"]), _sha(value["hash"]), epoch)
 
 
 def _int(value: Any) -> int:

@@ -20,6 +20,9 @@ The records of a bundle come table by table, in the order their references need
   changed is kept, and the delete is recorded as a conflict (field ``*``).
 * A record older than what the centre already applied from the same workstation (a range exported again)
   is skipped: ``sync_rows`` and ``sync_row_bases`` keep, per row, the workstation's change number.
+* A workstation restored from a backup (a new store epoch, ``records.sync.epochs``): its changes are
+  numbered apart by the caller, and a row whose version at the centre came from changes the restore undid
+  is merged as if another site had sent it (no base): a field both versions changed is a conflict.
 
 Accounts are mirrored disabled, without passwords, as ``agency:workstation:name`` so that two communes'
 ``system`` and ``lan.nguyen`` stay apart.
@@ -38,7 +41,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ARRAY, Date, Table, Uuid, any_, bindparam, delete, func, insert, select, tuple_, update
+from sqlalchemy import (
+    ARRAY,
+    Date,
+    Table,
+    Uuid,
+    any_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from records.clock import now
@@ -46,6 +62,7 @@ from records.errors import BundleRefused
 from records.store.models import SyncAlias, SyncConflict, SyncRow, SyncRowBase
 from records.store.types import UTCDateTime
 from records.sync.changes import BY_NAME, SyncedTable, to_json_value
+from records.sync.epochs import EpochMap
 
 BATCH = 1000  # records applied together
 CHECK_BATCH = 500  # keys counted in one query
@@ -134,9 +151,10 @@ class _Record:
 class Applier:
     """Applies one bundle's records inside the caller's transaction (see the module's docstring)."""
 
-    def __init__(self, session: Session, source: Source) -> None:
+    def __init__(self, session: Session, source: Source, epochs: EpochMap | None = None) -> None:
         self.session = session
         self.source = source
+        self._epochs = epochs or EpochMap([], None)
         self.outcome = Outcome()
         self._postgres = session.get_bind().dialect.name == "postgresql"
         if self._postgres:
@@ -206,7 +224,11 @@ class Applier:
                 self._upserted.setdefault(table.name, set()).add(record.key)
                 continue
             writer = writers.get(record.key)
-            if writer is not None and writer[0:2] == self.source.pair and record.seq <= writer[2]:
+            if (
+                writer is not None
+                and writer[0:2] == self.source.pair
+                and self._after(record.seq, writer[2]) is False
+            ):
                 self.outcome.stale += 1  # deleted here since: an older export of the row
                 continue
             new.append(record)
@@ -297,6 +319,8 @@ class Applier:
         self, table: SyncedTable, records: list[_Record], writers: dict[str, tuple[str, int, int]]
     ) -> None:
         columns = table.columns()
+        if table.name == "files":
+            self._check_file_numbers(table, records)
         written = _bulk_insert(self.session, table.table, columns, [r.row for r in records], self._postgres)
         if written != len(records):  # the database's own count of what it took
             raise BundleRefused(
@@ -321,6 +345,52 @@ class Applier:
             self._set_writer(table, record.key, record.seq, known=True)
         self.outcome.inserted += len(records)
 
+    def _check_file_numbers(self, table: SyncedTable, records: list[_Record]) -> None:
+        """Refuse new files whose code or register entry the centre holds for another file: a workstation
+        restored from an older backup that handed them out again before it took an acknowledgement (which
+        raises its counters past them, ``records.sync.counters``)."""
+        c = table.table.c
+        clash = list(
+            self.session.scalars(
+                select(c.code)
+                .where(_among(c.code, [r.row["code"] for r in records], self._postgres))
+                .limit(5)
+            )
+        )
+        books: dict[tuple[Any, ...], list[int]] = {}
+        for r in records:
+            book = (
+                r.row["agency_code"],
+                r.row["workstation"],
+                r.row["register_year"],
+                r.row["register_book"],
+            )
+            books.setdefault(book, []).append(r.row["register_entry"])
+        for (agency, workstation, year, number), entries in books.items():
+            if clash:
+                break
+            clash = list(
+                self.session.scalars(
+                    select(c.code)
+                    .where(
+                        c.agency_code == agency,
+                        c.workstation == workstation,
+                        c.register_year == year,
+                        c.register_book == number,
+                        _among(c.register_entry, entries, self._postgres),
+                    )
+                    .limit(5)
+                )
+            )
+        if clash:
+            raise BundleRefused(
+                f"new files of workstation {self.source.workstation} of {self.source.agency} carry file "
+                f"codes or register entries the centre holds for other files ({', '.join(clash)}): the "
+                "workstation handed them out again after a restore from an older backup. Nothing was "
+                "applied; see 'Restoring a workstation' in docs/sync.md",
+                reason="duplicate_file_code",
+            )
+
     def _merge(
         self,
         table: SyncedTable,
@@ -335,10 +405,14 @@ class Applier:
             central = existing[record.key]
             writer = writers.get(record.key)
             own = writer is not None and writer[0:2] == self.source.pair
+            if own and writer and self._after(record.seq, writer[2]) is None:
+                own = False  # the centre holds a version a restore undid here: merged like another site's
             key_bases = bases.get(record.key, {})
             mine = key_bases.get(self.source.pair)
+            if mine is not None and self._after(record.seq, mine[0]) is None:
+                mine = None  # a base from changes a restore undid
             my_seq = writer[2] if own and writer else (mine[0] if mine else None)
-            if my_seq is not None and record.seq <= my_seq:
+            if my_seq is not None and not self._after(record.seq, my_seq):
                 self.outcome.stale += 1
                 continue
             if own and not key_bases:  # this site's own row: its values stand
@@ -382,10 +456,16 @@ class Applier:
             self._update(table, record.key, take)
             for column in conflicts:
                 self._conflict(table, record, column, central[column], record.row[column])
-            if writer is not None and not own and writer[0:2] not in key_bases:
+            pair = writer[0:2] if writer is not None else None
+            if writer is not None and not own and pair != self.source.pair and pair not in key_bases:
                 self._save_base(table, record.key, writer[0:2], writer[2], central)
             self._save_base(
-                table, record.key, self.source.pair, record.seq, record.row, known=mine is not None
+                table,
+                record.key,
+                self.source.pair,
+                record.seq,
+                record.row,
+                known=self.source.pair in key_bases,
             )
             if take:
                 self._set_writer(table, record.key, record.seq, known=writer is not None)
@@ -476,6 +556,11 @@ class Applier:
         )
         self.outcome.conflicts += 1
 
+    def _after(self, incoming: int, held: int) -> bool | None:
+        """Whether this workstation's change ``incoming`` comes after its change ``held`` (``None``: on
+        another branch of its history, after a restore)."""
+        return self._epochs.after(incoming, held)
+
     # -- tombstones ------------------------------------------------------------------------------------------
 
     def _delete(self, table: SyncedTable, seq: int, key: str) -> None:
@@ -483,9 +568,12 @@ class Applier:
         existing = self._existing(table, [key])
         writer = self._writers(table, [key]).get(key)
         own = writer is not None and writer[0:2] == self.source.pair
-        if writer is not None and own and seq <= writer[2]:
+        order = self._after(seq, writer[2]) if writer is not None and own else True
+        if order is False:
             self.outcome.stale += 1
             return
+        if order is None:
+            own = False  # the centre's version was undone here by a restore: the delete is a conflict
         if key not in existing:
             self.outcome.unchanged += 1
             return

@@ -11,7 +11,9 @@ Members::
 revision of the store that wrote it), ``app_version``, ``bundle_id`` (a UUIDv7), ``created_at``,
 ``agency``, ``workstation``, ``public_key`` ("ed25519:…", the key that signed it), ``seq_from`` and
 ``seq_to`` (the change range), ``audit_head`` (the newest entry of the workstation's audit hash chain,
-``{"seq", "hash"}``), ``counts`` (records by table, ``objects``) and ``members`` (name → SHA-256).
+``{"seq", "hash"}``), ``store_epoch`` and ``store_epochs`` (the store's epoch and its lineage, oldest first,
+``[{"id", "parent", "fork_seq"}, …]``: ``records.sync.epochs``; absent from bundles of older versions),
+``counts`` (records by table, ``objects``) and ``members`` (name → SHA-256).
 
 The bundle is written to a temporary name in the target folder, synced, and renamed when complete: a process
 killed half-way leaves no bundle (only a ``.partial`` file, removed by the next export). A reader checks,
@@ -66,6 +68,8 @@ class BundleHeader:
     seq_from: int
     seq_to: int
     audit_head: dict[str, Any] | None = None  # the workstation's audit chain head (records.audit)
+    store_epoch: str | None = None  # the store's epoch, and its lineage oldest first (records.sync.epochs)
+    store_epochs: list[dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,9 @@ def _write_zip(
             "counts": counts,
             "members": members,
         }
+        if header.store_epoch is not None:
+            manifest["store_epoch"] = header.store_epoch
+            manifest["store_epochs"] = header.store_epochs or []
         manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
         archive.writestr(MANIFEST, manifest_bytes)
         archive.writestr(SIGNATURE, sign(manifest_bytes))

@@ -24,12 +24,14 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import atheris  # noqa: E402
+from cryptography.exceptions import InvalidTag  # noqa: E402
 
 with atheris.instrument_imports(include=["records"]):
     from records import receipt_codes
     from records.backup import verify_backup
     from records.calendar import load_year_table
     from records.digitize.sources import read_source
+    from records.encryption import StoreKey, parse_config
     from records.errors import DomainError
     from records.files import RegistrationRequest
     from records.personal_id import check_id, parse_card_qr
@@ -112,6 +114,18 @@ def document(data: bytes) -> None:
     read_source(data, "scan.pdf" if data[:4] == b"%PDF" else "scan.jpg")
 
 
+STORE_KEY = StoreKey(bytes(32))
+
+
+def encryption_config(data: bytes) -> None:
+    """An ``encryption.json`` (its argon2 parameters bounded before any work) and a sealed file."""
+    config = parse_config(data)
+    if config.kdf.get("memory_cost", 0) <= 16 * 1024 and config.kdf.get("time_cost", 0) <= 2:
+        config.unlock("mật khẩu thử")  # a cheap KDF only: the bounds themselves are what is fuzzed above
+    with contextlib.suppress(InvalidTag):
+        STORE_KEY.open(data)
+
+
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "personal_id": personal_id,
     "card_qr": card_qr,
@@ -124,6 +138,7 @@ TARGETS: dict[str, Callable[[bytes], None]] = {
     "acknowledgement": acknowledgement,
     "backup": backup,
     "document": document,
+    "encryption_config": encryption_config,
 }
 
 

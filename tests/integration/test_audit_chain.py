@@ -116,7 +116,8 @@ def test_audit_verify_on_the_command_line(
     intact = run_cli(capsys, monkeypatch, argv, None)
     assert intact.code == 0
     data = intact.json()
-    assert set(data) == {"intact", "entries", "head", "first_broken"}
+    assert set(data) == {"intact", "entries", "head", "first_broken", "checkpoints"}
+    assert data["checkpoints"] == {"checked": 0, "skipped": 0}  # no acknowledgement taken yet
     assert data["intact"] is True and data["first_broken"] is None and set(data["head"]) == {"seq", "hash"}
 
     conn = _raw(counter)

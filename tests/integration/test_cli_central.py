@@ -123,7 +123,11 @@ def test_the_round_trip_through_the_command_line(cli: Cli, counter: Counter, tmp
         "previous_seq": 0,
         "exports_acknowledged": 1,
         "missing_objects": [],
+        "audit_checkpoints": 1,  # the audit chain head the bundle carried, kept as a checkpoint
+        "other_epoch": False,
     }
+    verified = cli.at_ws("audit", "verify", "--json")
+    assert verified.code == 0 and verified.json()["checkpoints"] == {"checked": 1, "skipped": 0}
     status = cli.at_ws("sync-status", "--json").json()
     assert status["acked_seq"] == bundle["seq_to"] and status["unsynced_files"] == 0
     nothing = cli.at_ws("export", "--out", str(usb), "--json")

@@ -62,6 +62,7 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "acknowledgement": [ack.read_bytes()],
         "backup": [backup.read_bytes()],
         "document": [pdf_bytes(1), image_bytes("JPEG", 72, "trang"), image_bytes("PNG", 72, "trang")],
+        "encryption_config": [_encryption_json(root / "encrypted")],
     }
     services.db.dispose()
     folders: dict[str, Path] = {}
@@ -72,6 +73,16 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             (folder / f"seed-{n}").write_bytes(sample)
         folders[target] = folder
     return folders
+
+
+def _encryption_json(folder: Path) -> bytes:
+    """A real ``encryption.json`` (of an empty store)."""
+    from records.encryption import StoreFiles, enable
+
+    folder.mkdir()
+    files = StoreFiles(folder, folder / "motcua.sqlite3", folder / "documents", folder / "keys")
+    enable(files, "mật khẩu thử nghiệm")
+    return (folder / "encryption.json").read_bytes()
 
 
 @pytest.mark.parametrize(
@@ -88,6 +99,7 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "acknowledgement",
         "backup",
         "document",
+        "encryption_config",
     ],
 )
 def test_fuzzed_input_is_refused_cleanly(target: str, seeds: dict[str, Path], tmp_path: Path) -> None:
