@@ -20,7 +20,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop import i18n, ui_font
-from records.errors import DomainError
+from records.errors import DomainError, EncryptionRefused
 from ui.errors import show_crash
 from ui.first_start_dialog import FirstStartDialog
 from ui.labels import describe_error
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from records.services.settings import AgencyConfig
     from records.users import Actor
     from ui.main_window import MainWindow
+    from ui.unlock_store_dialog import UnlockStoreDialog
 
 
 def _install_crash_handler() -> None:
@@ -59,21 +60,61 @@ class _Opening:
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
         self.first_start: FirstStartDialog | None = None
+        self.backup_failure: BaseException | None = None  # today's automatic backup, when it failed
+        self.unlock: UnlockStoreDialog | None = None
 
     def begin(self) -> None:
         self.worker.start()
+        if self.location.is_encrypted():  # one small file's presence: the passphrase comes first
+            self._ask_passphrase()
+            return
         self.worker.submit(self._open_store, self._opened, self._fail)
         if self.location.existing_sqlite_file():
             self._show_login(self.prefs.get(AGENCY_NAME_SEEN) or "MotCua Desk")
         # else: the first start (no store yet), or a server store whose agency must be read first
 
-    def _open_store(self) -> tuple[AgencyConfig | None, bool]:  # on the worker
+    def _open_store(self, passphrase: str | None = None) -> tuple[AgencyConfig | None, bool]:  # on the worker
         from desktop.context import open_services
 
-        services = open_services(self.location)
+        services = open_services(self.location, passphrase)
         self.services = services
         agency = services.settings.agency() if services.settings.is_initialised() else None
         return agency, bool(services.users.list())
+
+    # -- an encrypted store ---------------------------------------------------------------------------
+
+    def _ask_passphrase(self) -> None:
+        from ui.unlock_store_dialog import UnlockStoreDialog
+
+        dialog = UnlockStoreDialog(str(self.location.data_dir))
+        self.unlock = dialog
+
+        def submitted(passphrase: str) -> None:
+            self.worker.submit(lambda: self._open_store(passphrase), self._unlocked, self._unlock_failed)
+
+        dialog.submitted.connect(submitted)
+        dialog.rejected.connect(lambda: self.app.exit(0))
+        dialog.open()
+
+    def _unlocked(self, result: tuple[AgencyConfig | None, bool]) -> None:
+        dialog, self.unlock = self.unlock, None
+        if dialog is not None:
+            dialog.hide()
+            dialog.deleteLater()
+        self._opened(result)
+
+    def _unlock_failed(self, exc: BaseException) -> None:
+        dialog = self.unlock
+        if (
+            dialog is not None
+            and isinstance(exc, EncryptionRefused)
+            and exc.reason in ("wrong_passphrase", "passphrase_needed")
+        ):
+            dialog.show_error(describe_error(exc))
+            return
+        if dialog is not None:
+            dialog.hide()
+        self._fail(exc)
 
     def _fail(self, exc: BaseException) -> None:
         for dialog in (self.login, self.first_start):
@@ -91,7 +132,7 @@ class _Opening:
         if agency is not None and self.services is not None:
             # Today's backup, on a pool thread: it reads the store through its own connection and never
             # holds up the clerk's work on the database worker.
-            self.pool.submit(self.services.backups.daily_if_due, None, _daily_backup_failed)
+            self.pool.submit(self.services.backups.daily_if_due, None, self._daily_backup_failed)
         if agency is not None and has_users:
             self.prefs.set(AGENCY_NAME_SEEN, agency.name)
             if self.login is None:
@@ -178,10 +219,13 @@ class _Opening:
         session = UiSession(self.services, self.worker, self.pool, self.prefs, self.agency, actor, full_name)
         window = MainWindow(session)
         window.logout_requested.connect(self._logout)
+        window.store_replaced.connect(self._reopen)
         self.window = window
         window.show()
         self.app.setQuitOnLastWindowClosed(True)
         window.start()
+        if self.backup_failure is not None:
+            window.show_backup_failure(self.backup_failure)
 
     def _logout(self) -> None:
         window = self.window
@@ -195,6 +239,31 @@ class _Opening:
         name = self.agency.name
         # From the event loop, not from inside the menu action that asked.
         QTimer.singleShot(0, lambda: self._show_login(name))
+
+    def _daily_backup_failed(self, exc: BaseException) -> None:
+        _daily_backup_failed(exc)
+        self.backup_failure = exc
+        if self.window is not None:  # else said when the main window opens
+            self.window.show_backup_failure(exc)
+
+    def _reopen(self) -> None:
+        """A restore replaced the store (the window's session has ended): close the window without exporting
+        anything, open the store again from scratch on the worker, and come back to the login."""
+        window, services = self.window, self.services
+        if window is not None:
+            self.app.setQuitOnLastWindowClosed(False)
+            window.shutdown()
+            window.hide()
+            window.deleteLater()
+            self.window = None
+        self.services = None  # a quick password is checked against the store opened again, not this one
+        self.backup_failure = None
+        if services is not None:
+            self.worker.submit(services.db.dispose)  # after the old session's work (dropped: it has ended)
+        if self.location.is_encrypted():  # the store opened again asks for its passphrase again
+            self._ask_passphrase()
+            return
+        self.worker.submit(self._open_store, self._opened, self._fail)
 
     def close(self) -> None:
         if self.window is not None:

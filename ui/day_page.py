@@ -1,12 +1,17 @@
 """The supervisor's day (Tổng hợp): the day's figures, who received what, the files to review, the register.
 
 Mnemonics avoid the main window's menus (Alt+T, H, Q, G): Alt+X the day, Alt+Y today, Alt+D / Alt+N the
-register's range, Alt+I print, Alt+E Excel, Alt+O / Alt+B the breakdown, Alt+S the files to review.
+register's range, Alt+I print, Alt+E Excel, Alt+O / Alt+B the breakdown, Alt+S the files to review, Alt+C
+closes the day.
 
 One date at a time (Alt+Left / Alt+Right step a day, "Hôm nay" comes back): big tiles with the day's
 numbers from ``services.reports.day``, the figures by procedure and by clerk as tables and as a bar chart,
 and the files to look at. The register (Sổ theo dõi hồ sơ) for the day or a range prints through the
 print controller (Ctrl+P) or goes to an Excel workbook (Ctrl+E).
+
+A supervisor (or an administrator) closes a day that has come (chốt sổ: ``services.reports.close_day``),
+after a confirmation naming the day and its figures; a closed day says when and by whom instead of offering
+the button. The page is built for supervisors only, but the button also checks the role itself.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -40,7 +46,7 @@ from PySide6.QtWidgets import (
 from printing.printouts import Printouts
 from printing.register import RegisterData
 from printing.render import write_atomic
-from records.clock import now
+from records.clock import local, now
 from records.errors import DomainError, InvalidInput
 from records.files import FileQuery
 from records.services.files import MAX_REGISTER_DAYS
@@ -120,6 +126,8 @@ class DayPage(QWidget):
     loaded = Signal(object)  # the DaySummary shown
     exported = Signal(object)  # the Excel register's path
     export_failed = Signal(object)  # the exception
+    day_closed = Signal(object)  # the DaySummary of the day just closed (chốt sổ)
+    close_failed = Signal(object)  # the exception (said on the page)
 
     def __init__(self, session: UiSession, printer: PrintController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +137,7 @@ class DayPage(QWidget):
         self._generation = 0
         self._exporting = False
         self._printing = False
+        self._closing = False
 
         # -- the day and the register's range --------------------------------------------------------------
         today = now().date()
@@ -146,6 +155,15 @@ class DayPage(QWidget):
         self.next_button.setAccessibleName(self.tr("Ngày sau"))
         self.today_button = QPushButton(self.tr("Hôm na&y"))
         self.weekday_label = QLabel()
+        # Closing the day (chốt sổ): the button for supervisors, or who closed it and when.
+        self.closed_label = QLabel()
+        self.closed_label.setStyleSheet(OK_STYLE)
+        self.closed_label.hide()
+        self.close_day_button = QPushButton(self.tr("&Chốt sổ ngày…"))
+        self.close_day_button.setToolTip(
+            self.tr("Chốt số liệu của ngày đang xem: số liệu được lưu lại kèm người chốt và thời điểm chốt")
+        )
+        self.close_day_button.hide()
         day_label = QLabel(self.tr("Ngày đang &xem:"))
         day_label.setBuddy(self.date_edit)
 
@@ -174,6 +192,8 @@ class DayPage(QWidget):
         top.addSpacing(8)
         top.addWidget(self.weekday_label)
         top.addStretch(1)
+        top.addWidget(self.closed_label)
+        top.addWidget(self.close_day_button)
         # The register's range on a line of its own: both on one line do not fit a 1024-pixel screen.
         register_row = QHBoxLayout()
         register_row.addStretch(1)
@@ -303,6 +323,7 @@ class DayPage(QWidget):
         self.today_button.clicked.connect(lambda: self.set_day(now().date()))
         self.print_button.clicked.connect(self.print_register)
         self.export_button.clicked.connect(self.export_register)
+        self.close_day_button.clicked.connect(self.close_day)
         self.breakdown_tabs.currentChanged.connect(lambda _index: self._show_chart())
         self.review_filter.currentIndexChanged.connect(lambda _index: self._load_files())
         self.files_table.activated.connect(self._open_row)
@@ -330,7 +351,8 @@ class DayPage(QWidget):
             (self.date_edit, self.previous_button),
             (self.previous_button, self.next_button),
             (self.next_button, self.today_button),
-            (self.today_button, self.range_from),
+            (self.today_button, self.close_day_button),
+            (self.close_day_button, self.range_from),
             (self.range_from, self.range_to),
             (self.range_to, self.print_button),
             (self.print_button, self.export_button),
@@ -468,12 +490,52 @@ class DayPage(QWidget):
             self._export_failed,
         )
 
+    def close_day(self) -> None:
+        """Close the day shown (chốt sổ) after the user confirms: on the database worker; the page then
+        says who closed it and when."""
+        summary = self._summary
+        if not self._may_close(summary) or self._closing:
+            return
+        if not self.confirm_close(summary):
+            return
+        session = self._session
+        reports, actor, day = session.services.reports, session.actor, summary.day
+        self._closing = True
+        self.close_day_button.setEnabled(False)
+        self._busy(self.tr("Đang chốt sổ ngày {0}…").format(f"{day:%d/%m/%Y}"))
+        session.run(lambda: reports.close_day(actor, day), self._closed, self._close_refused)
+
+    def confirm_close(self, summary: Any) -> bool:
+        """Ask before closing the day of ``summary`` (tests replace this method)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Chốt sổ ngày"),
+            self.tr("Chốt sổ ngày {0}?").format(f"{summary.day:%d/%m/%Y}"),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setInformativeText(
+            self.tr(
+                "Tiếp nhận: {0} hồ sơ; đã trả kết quả: {1}; giải quyết xong: {2}; đang quá hạn: {3}.\n\n"
+                "Số liệu này được lưu lại như hiện tại, kèm tên người chốt và thời điểm chốt. Một ngày chỉ "
+                "chốt sổ một lần."
+            ).format(summary.received, summary.returned, summary.finished, summary.overdue)
+        )
+        close = box.addButton(self.tr("&Chốt sổ"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("&Hủy"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is close
+
     # -- loading ------------------------------------------------------------------------------------------
 
     def _day_changed(self, value: QDate) -> None:
         day = _date(value)
         self.set_register_range(day, day)
         self._show_weekday()
+        self.closed_label.hide()  # until the day's own summary says
+        self.close_day_button.hide()
         self._reload_timer.start()
 
     def _summary_loaded(self, generation: int, summary: Any) -> None:
@@ -481,6 +543,7 @@ class DayPage(QWidget):
             return  # the answer for a day the user has since left
         self._summary = summary
         self._show_tiles(summary)
+        self._show_closing(summary)
         self.procedure_model.set_rows(summary.by_procedure)
         self.clerk_model.set_rows(summary.by_clerk)
         self._show_chart()
@@ -635,6 +698,54 @@ class DayPage(QWidget):
         for column, pixels in widths.items():
             self.files_table.setColumnWidth(column, pixels)
 
+    # -- closing the day ----------------------------------------------------------------------------------
+
+    def _may_close(self, summary: Any) -> bool:
+        """Whether the button is offered for ``summary``'s day: a supervisor's, a day that has come, not
+        closed yet (the service checks all of it again)."""
+        return (
+            summary is not None
+            and self._session.is_supervisor
+            and summary.closed_at is None
+            and summary.day <= now().date()
+        )
+
+    def _show_closing(self, summary: Any) -> None:
+        if summary.closed_at is not None:
+            moment = local(summary.closed_at)
+            who = summary.closed_by or "—"
+            if moment.date() == summary.day:
+                text = self.tr("Đã chốt sổ lúc {0} bởi {1}").format(f"{moment:%H:%M}", who)
+            else:
+                text = self.tr("Đã chốt sổ lúc {0} ngày {1} bởi {2}").format(
+                    f"{moment:%H:%M}", f"{moment:%d/%m/%Y}", who
+                )
+            self.closed_label.setText(text)
+            self.closed_label.setToolTip(text)
+        self.closed_label.setVisible(summary.closed_at is not None)
+        self.close_day_button.setVisible(self._may_close(summary))
+        self.close_day_button.setEnabled(not self._closing)
+
+    def _closed(self, summary: Any) -> None:
+        self._closing = False
+        self._idle()
+        if summary.day == self.day():
+            self._generation += 1  # a reload asked before the closing is older than this summary
+            self._summary_loaded(self._generation, summary)
+        self.day_closed.emit(summary)
+
+    def _close_refused(self, exc: BaseException) -> None:
+        self._closing = False
+        self.close_day_button.setEnabled(True)
+        self._idle()
+        self.close_failed.emit(exc)
+        if isinstance(exc, DomainError):
+            self._show_message(self.tr("Không chốt sổ được: {0}").format(describe_error(exc)), error=True)
+            if isinstance(exc, InvalidInput) and exc.reason == "already_closed":
+                self.refresh()  # closed meanwhile at another counter: say by whom
+            return
+        show_error(self, exc, self.tr("Không chốt sổ được"))
+
     # -- the register -------------------------------------------------------------------------------------
 
     def _register_title(self, date_from: date, date_to: date) -> str:
@@ -700,7 +811,7 @@ class DayPage(QWidget):
         self._show_message(text)
 
     def _idle(self) -> None:
-        if not self._exporting and not self._printing:
+        if not self._exporting and not self._printing and not self._closing:
             self.progress.hide()
             self.message.clear()
             self.message.hide()

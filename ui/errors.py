@@ -4,14 +4,21 @@ A :class:`~records.errors.DomainError` is expected (a malformed ID, a transition
 disk): it becomes a clear Vietnamese sentence, next to the field it is about when there is one. Anything
 else is a bug: a crash dialog with copyable details, and the saved data is untouched because every write is
 one transaction.
+
+While the screen is locked (:func:`hold_messages`), a box that work finished meanwhile would open (a load
+that failed, a crash) waits: it is shown after the unlock (:func:`release_messages`), never above the
+lock, and dropped (written to the log) when the user logs out from the lock instead.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from records.errors import DomainError
@@ -26,9 +33,76 @@ def details_of(exc: BaseException) -> str:
     return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
 
 
+class _HeldMessages:
+    """The boxes waiting for the unlock, and the window (the lock dialog) whose own boxes still show."""
+
+    def __init__(self) -> None:
+        self.owner: QWidget | None = None
+        self.waiting: list[tuple[str, Callable[[], None]]] = []
+
+    def holds(self, parent: QWidget | None) -> bool:
+        owner = self.owner
+        if owner is None or not shiboken6.isValid(owner):
+            return False
+        node: QObject | None = parent if parent is not None and shiboken6.isValid(parent) else None
+        while node is not None:
+            if node is owner:
+                return False  # the lock dialog's own message
+            node = node.parent()
+        return True
+
+    def add(self, key: str, show: Callable[[], None]) -> None:
+        if all(key != waiting for waiting, _show in self.waiting):  # a load failing again: said once
+            self.waiting.append((key, show))
+
+
+_held = _HeldMessages()
+
+
+def hold_messages(owner: QWidget) -> None:
+    """The screen is locked by ``owner`` (the lock dialog): from now on the error boxes of other windows
+    wait for :func:`release_messages`; the owner's own boxes still show."""
+    _held.owner = owner
+
+
+def release_messages(show: bool = True) -> int:
+    """The lock is gone: show the boxes that waited, one after another once the event loop runs again
+    (``show`` false: the user logged out, they are only written to the log). How many waited."""
+    waiting, _held.waiting = _held.waiting, []
+    _held.owner = None
+    if not show:
+        for key, _show in waiting:
+            logging.getLogger("motcua").warning("a message not shown (logged out at the lock): %s", key)
+        return len(waiting)
+    if waiting:
+
+        def show_all() -> None:
+            for _key, show_one in waiting:
+                show_one()  # held again if the screen locked meanwhile
+
+        QTimer.singleShot(0, show_all)
+    return len(waiting)
+
+
+def messages_held() -> int:
+    """How many boxes are waiting for the unlock."""
+    return len(_held.waiting)
+
+
+def _alive(parent: QWidget | None) -> QWidget | None:
+    return parent if parent is not None and shiboken6.isValid(parent) else None
+
+
 def show_crash(parent: QWidget | None, details: str) -> None:
     """The crash dialog: what happened in one sentence, that nothing saved was lost, and the details."""
     sys.stderr.write(details)
+    _crash_box(parent, details)
+
+
+def _crash_box(parent: QWidget | None, details: str) -> None:
+    if _held.holds(parent):
+        _held.add(details, lambda: _crash_box(_alive(parent), details))
+        return
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         "MotCua Desk",
@@ -46,9 +120,14 @@ def show_crash(parent: QWidget | None, details: str) -> None:
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    """Tell the user about ``exc``: a warning for a domain error, the crash dialog for anything else."""
+    """Tell the user about ``exc``: a warning for a domain error, the crash dialog for anything else (held
+    until the unlock while the screen is locked)."""
     if isinstance(exc, DomainError):
-        QMessageBox.warning(parent, title or "MotCua Desk", describe_error(exc))
+        text = describe_error(exc)
+        if _held.holds(parent):
+            _held.add(f"{title or ''}: {text}", lambda: show_error(_alive(parent), exc, title))
+            return
+        QMessageBox.warning(parent, title or "MotCua Desk", text)
     else:
         show_crash(parent, details_of(exc))
 

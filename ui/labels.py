@@ -79,6 +79,8 @@ _ERRORS: dict[str, str] = {
     "bundle_refused": QT_TRANSLATE_NOOP(
         "labels", "Tệp đồng bộ không được chấp nhận: chưa nhận gì từ tệp này."
     ),
+    "backup_refused": QT_TRANSLATE_NOOP("labels", "Không dùng được bản sao lưu này."),
+    "encryption_refused": QT_TRANSLATE_NOOP("labels", "Không mở được dữ liệu đã mã hóa."),
 }
 
 # Why an offered document cannot be taken (``UnreadableDocument``'s reasons); {0} is the file's name.
@@ -139,12 +141,67 @@ _BUNDLE_REFUSED: dict[str, str] = {
     ),
 }
 
+# Why a backup cannot be made or used (``BackupRefused``'s reasons).
+_BACKUP_REFUSED: dict[str, str] = {
+    "damaged_store": QT_TRANSLATE_NOOP(
+        "labels",
+        "Dữ liệu đang dùng không qua được bước kiểm tra (cơ sở dữ liệu hoặc tệp tài liệu bị hỏng): chưa "
+        "ghi bản sao lưu nào. Báo quản trị viên kiểm tra (motcua attachments verify).",
+    ),
+    "not_a_backup": QT_TRANSLATE_NOOP(
+        "labels", "Tệp này không phải bản sao lưu của MotCua Desk (hoặc không tìm thấy tệp)."
+    ),
+    "damaged_backup": QT_TRANSLATE_NOOP(
+        "labels",
+        "Bản sao lưu bị hỏng, không trọn vẹn hoặc đã bị sửa (hoặc được lấy từ dữ liệu đã hỏng): không dùng "
+        "để khôi phục được.",
+    ),
+    "newer_backup": QT_TRANSLATE_NOOP(
+        "labels",
+        "Bản sao lưu được tạo bởi phiên bản MotCua Desk mới hơn: hãy cập nhật chương trình rồi thử lại.",
+    ),
+    "not_sqlite": QT_TRANSLATE_NOOP(
+        "labels",
+        "Dữ liệu được lưu trên máy chủ cơ sở dữ liệu (PostgreSQL), không phải trong thư mục dữ liệu của máy "
+        "này: hãy sao lưu bằng công cụ của máy chủ (pg_dump) cùng thư mục dữ liệu.",
+    ),
+    "encrypted_backup": QT_TRANSLATE_NOOP(
+        "labels",
+        "Bản sao lưu này được mã hóa bằng khóa khác (của máy khác, hoặc trước khi đổi khóa): cần mật khẩu mã "
+        "hóa hoặc mã khôi phục lúc tạo bản sao lưu.",
+    ),
+}
+
+_ENCRYPTION_REFUSED: dict[str, str] = {
+    "passphrase_needed": QT_TRANSLATE_NOOP("labels", "Dữ liệu được mã hóa: nhập mật khẩu mã hóa dữ liệu."),
+    "wrong_passphrase": QT_TRANSLATE_NOOP(
+        "labels",
+        "Mật khẩu mã hóa hoặc mã khôi phục không đúng. Kiểm tra bộ gõ và phím Caps Lock rồi thử lại.",
+    ),
+    "damaged_config": QT_TRANSLATE_NOOP(
+        "labels",
+        "Tệp khóa mã hóa (encryption.json) trong thư mục dữ liệu bị hỏng: báo quản trị viên khôi phục từ bản "
+        "sao lưu.",
+    ),
+    "no_cipher": QT_TRANSLATE_NOOP(
+        "labels",
+        "Máy này chưa cài thành phần mã hóa (SQLCipher) nên không mở được dữ liệu đã mã hóa: báo quản trị "
+        "viên cài lại chương trình.",
+    ),
+    "store_in_use": QT_TRANSLATE_NOOP(
+        "labels", "Một cửa sổ MotCua Desk khác đang mở dữ liệu này: đóng nó rồi thử lại."
+    ),
+}
+
 # Why a value was refused, where the reason says more than "Dữ liệu nhập chưa đúng." (``InvalidInput``).
 _INVALID_INPUT: dict[str, str] = {
     "not_a_folder": QT_TRANSLATE_NOOP(
         "labels",
         "Không tìm thấy thư mục xuất: chưa cắm USB, ổ mạng chưa kết nối, hoặc thư mục đã bị xóa hay đổi tên.",
     ),
+    # Closing a day (chốt sổ, ``ReportService.close_day``).
+    "already_closed": QT_TRANSLATE_NOOP("labels", "Ngày này đã được chốt sổ rồi."),
+    "future_day": QT_TRANSLATE_NOOP("labels", "Chưa đến ngày này: chưa chốt sổ được."),
 }
 
 # Why a password was refused (``records.users.check_password_rules``: an ``InvalidInput`` about a password
@@ -352,6 +409,18 @@ def decimal_text(value: float, places: int = 1) -> str:
     return f"{value:.{places}f}".replace(".", separator)
 
 
+def size_text(size: int) -> str:
+    """A file's size for people: ``850 byte``, ``12 KB``, ``3,4 MB``, ``1,2 GB`` (1 KB = 1024 bytes)."""
+    if size < 1024:
+        return QCoreApplication.translate("labels", "{0} byte").format(size)
+    value = float(size)
+    for unit in ("KB", "MB", "GB", "TB"):
+        value /= 1024
+        if value < 1024 or unit == "TB":
+            break
+    return f"{decimal_text(value, 0 if value >= 100 else 1)} {unit}"
+
+
 def money_text(amount: int) -> str:
     """An amount in đồng: ``8.000 đồng`` in Vietnamese, ``8,000 VND`` in English."""
     return QCoreApplication.translate("labels", "{0} đồng").format(number_text(amount))
@@ -433,6 +502,10 @@ def describe_error(exc: DomainError) -> str:
         return _t(_STORAGE[reason])
     if code == "bundle_refused" and reason in _BUNDLE_REFUSED:
         return _t(_BUNDLE_REFUSED[reason])
+    if code == "backup_refused" and reason in _BACKUP_REFUSED:
+        return _t(_BACKUP_REFUSED[reason])
+    if code == "encryption_refused" and reason in _ENCRYPTION_REFUSED:
+        return _t(_ENCRYPTION_REFUSED[reason])
     if code == "invalid_input" and reason in _INVALID_PASSWORD and exc.params.get("field") in PASSWORD_FIELDS:
         from records.users import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH  # argon2: not before the login
 

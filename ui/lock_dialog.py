@@ -8,12 +8,20 @@ fires (an application-wide filter swallows them: F2, Ctrl+O, the menus' Alt keys
 switches its receipt scanner off (:attr:`ScreenLocker.lock_changed`). The password is checked by
 ``UserService.authenticate`` on the database worker, like the login: a wrong one, and a name locked after
 too many wrong passwords (until when), are said in the dialog.
+
+What a hand scanner types at the locked screen is not a password: a receipt's QR code is taken away by the
+main window's scan filter, and a receipt or a citizen's card code that reaches the field anyway is refused
+by the dialog before any check (neither counts as a wrong password). An error box that work finishing
+meanwhile would open waits for the unlock (:func:`ui.errors.hold_messages`), never above the lock. The
+account is read again with the password: disabled (or removed) meanwhile, the lock says so and logs out;
+a role or a name changed meanwhile is taken into the session (:attr:`ScreenLocker.account_changed`).
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -26,24 +34,45 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from records.errors import AccountLocked, DomainError
-from ui.errors import ERROR_STYLE, details_of, fit_height, show_crash
+from records.errors import AccountLocked, DomainError, InvalidQrText, NotFound
+from ui.errors import ERROR_STYLE, details_of, fit_height, hold_messages, release_messages, show_crash
 from ui.idle_watcher import IdleWatcher
 from ui.labels import describe_error
 from ui.preferences import IDLE_LOCK_MINUTES
+from ui.receipt_scanner import holds_receipt_code
 
 if TYPE_CHECKING:
-    from records.users import Actor
+    from records.users import Actor, UserView
     from ui.session import UiSession
+
+# What the worker found: the account to check the password of, or one that can no longer log in.
+CHECKED, DISABLED, GONE = "checked", "disabled", "gone"
 
 WIDTH = 460
 MAX_IDLE_MINUTES = 24 * 60  # a hand-edited preferences file cannot ask for more (nor overflow the timer)
+
+
+def is_scanned_code(text: str) -> bool:
+    """Whether ``text`` is what a scanner types from a receipt's or a chip ID card's QR code (never a
+    password)."""
+    if holds_receipt_code(text):
+        return True
+    if text.count("|") < 6:
+        return False
+    from records.personal_id import parse_card_qr
+
+    try:
+        parse_card_qr(text)
+    except InvalidQrText:
+        return False
+    return True
 
 
 def idle_lock_minutes(value: int) -> int:
@@ -53,10 +82,12 @@ def idle_lock_minutes(value: int) -> int:
 
 class LockDialog(QDialog):
     """Who is logged in, their password to go on, or "Đăng xuất". Esc and the window's close button do
-    nothing: only the right password (:attr:`unlocked`) or a logout (:attr:`logout_chosen`) leaves it."""
+    nothing: only the right password (:attr:`unlocked`), a logout (:attr:`logout_chosen`) or an account that
+    can no longer log in (:attr:`account_disabled`) leaves it."""
 
-    unlocked = Signal()
+    unlocked = Signal(object, str)  # the account as read again with the password: its Actor, its full name
     logout_chosen = Signal()
+    account_disabled = Signal()  # disabled or removed while the screen was locked
 
     def __init__(self, session: UiSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,14 +151,38 @@ class LockDialog(QDialog):
         if not password:
             self._show(self.tr("Nhập mật khẩu."))
             return
+        if is_scanned_code(password):  # a scanner's burst ending with Enter: not counted as a wrong password
+            self.note_scan()
+            return
         session = self._session
         users, username, workstation = (
             session.services.users,
             session.actor.username,
             session.agency.workstation,
         )
+
+        def check() -> tuple[str, Actor | None, UserView | None]:  # on the worker
+            try:
+                account = users.get(username)  # read again: an administrator may have changed it
+            except NotFound:
+                return GONE, None, None
+            if not account.active:
+                return DISABLED, None, account
+            return CHECKED, users.authenticate(username, password, workstation), account
+
         self._busy(True)
-        session.run(lambda: users.authenticate(username, password, workstation), self._answered, self._failed)
+        session.run(check, self._answered, self._failed)
+
+    def note_scan(self) -> None:
+        """A QR code was scanned at the locked screen: it is dropped, and the dialog says so."""
+        self.password.clear()
+        self.password.setFocus()
+        self._show(
+            self.tr(
+                "Màn hình đang khóa: mã QR vừa quét không được dùng (không tính là nhập sai mật khẩu). "
+                "Mở khóa rồi quét lại."
+            )
+        )
 
     def reject(self) -> None:
         """Esc does not unlock."""
@@ -147,14 +202,20 @@ class LockDialog(QDialog):
         """Whether a password is being checked."""
         return not self.unlock_button.isEnabled()
 
-    def _answered(self, actor: Actor | None) -> None:
+    def _answered(self, answer: tuple[str, Actor | None, UserView | None]) -> None:
         if self._released:
             return
         self._busy(False)
-        if actor is None or actor.user_id != self._session.actor.user_id:
+        state, actor, account = answer
+        if state != CHECKED:
+            self.password.clear()
+            self._show(self.tr("Tài khoản này đã bị ngừng sử dụng."))
+            self.account_disabled.emit()
+            return
+        if actor is None or account is None or actor.user_id != self._session.actor.user_id:
             self._wrong(self.tr("Sai mật khẩu, hoặc tài khoản đã bị khóa."))
             return
-        self.unlocked.emit()
+        self.unlocked.emit(actor, account.full_name)
 
     def _failed(self, exc: BaseException) -> None:
         if self._released:
@@ -219,6 +280,7 @@ class ScreenLocker(QObject):
     own logout, which exports first when the sync configuration asks)."""
 
     lock_changed = Signal(bool)  # locked (True) or unlocked (False)
+    account_changed = Signal(object)  # the session's Actor before the unlock: its role or name changed
 
     def __init__(self, session: UiSession, window: QWidget, logout: Callable[[], object]) -> None:
         super().__init__(window)
@@ -272,7 +334,9 @@ class ScreenLocker(QObject):
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.unlocked.connect(self._unlocked)
         dialog.logout_chosen.connect(self._log_out)
+        dialog.account_disabled.connect(self._account_disabled)
         self.dialog = dialog
+        hold_messages(dialog)  # boxes of work finishing meanwhile wait for the unlock
         self.lock_changed.emit(True)
         dialog.show()
         dialog.raise_()
@@ -282,8 +346,15 @@ class ScreenLocker(QObject):
     def stop(self) -> None:
         """The window is closing: stop watching and close the lock without unlocking anything."""
         self.watcher.stop()
+        if self._locked:
+            release_messages(show=False)
         self._close_dialog()
         self._unguard()
+
+    def scan_discarded(self) -> None:
+        """A receipt was scanned at the locked screen (and dropped by the scan filter): the lock says so."""
+        if self.dialog is not None and shiboken6.isValid(self.dialog):
+            self.dialog.note_scan()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # While locked, a shortcut acts only inside the lock dialog (its mnemonics): not F2 in the main
@@ -300,7 +371,13 @@ class ScreenLocker(QObject):
             obj = obj.parent()
         return False
 
-    def _unlocked(self) -> None:
+    def _unlocked(self, actor: Actor, full_name: str) -> None:
+        session = self._session
+        before = session.actor
+        changed = actor.role is not before.role or full_name != session.full_name
+        if changed:  # an administrator changed the account while the screen was locked
+            session.actor = replace(before, role=actor.role)
+            session.full_name = full_name
         self._close_dialog()
         self._unguard()
         for cover in self._covers:
@@ -315,10 +392,27 @@ class ScreenLocker(QObject):
             focus.activateWindow()
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
         self.watcher.resume()
+        if changed:
+            self.account_changed.emit(before)
+        release_messages()  # the boxes that waited, now that nothing covers the windows
+
+    def _account_disabled(self) -> None:
+        dialog = self.dialog
+        QMessageBox.warning(
+            dialog,
+            QCoreApplication.translate("ScreenLocker", "Tài khoản đã bị ngừng sử dụng"),
+            QCoreApplication.translate(
+                "ScreenLocker",
+                "Tài khoản {0} đã bị ngừng sử dụng trong lúc màn hình khóa: chương trình đăng xuất. Hãy "
+                "liên hệ quản trị viên.",
+            ).format(self._session.actor.username),
+        )
+        self._log_out()
 
     def _log_out(self) -> None:
         # The windows stay covered (and the scanner off) until the main window is gone: the logout may wait
         # for an export first, over a window nobody should read or use meanwhile.
+        release_messages(show=False)  # the next person at the counter does not see them
         self._close_dialog()
         self._unguard()
         self._logout()

@@ -8,7 +8,11 @@ opens a file by its code, and scanning a receipt's QR code anywhere opens that f
 
 The window also exports by itself, as the sync configuration asks (at configured times of day, and before
 closing or logging out): :class:`ui.sync_exporter.SyncExporter` does it, the window says its notices in the
-status bar. After the workstation's idle time the screen locks (:class:`ui.lock_dialog.ScreenLocker`).
+status bar. After the workstation's idle time the screen locks (:class:`ui.lock_dialog.ScreenLocker`); a
+role changed by an administrator meanwhile is taken at the unlock (pages and menus the new role may not
+use go away). A daily backup that failed at start-up is said in the status bar
+(:meth:`MainWindow.show_backup_failure`). After a restore from the settings the window asks the
+application to open the store again (:attr:`MainWindow.store_replaced`): its session has ended.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -27,13 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from records.errors import DomainError
 from records.services.receipts import ReceiptCheck
+from records.users import Actor
 from ui.audit_page import AuditPage
 from ui.day_page import DayPage
-from ui.errors import show_error
+from ui.errors import ERROR_STYLE, show_error
 from ui.file_page import FilePage
 from ui.files_page import FilesPage
 from ui.intake_page import IntakePage
+from ui.labels import describe_error
 from ui.lock_dialog import ScreenLocker
 from ui.preferences import LAST_PAGE
 from ui.print_controller import PrintController
@@ -53,6 +61,7 @@ class MainWindow(QMainWindow):
     """Tabs of pages and files for one logged-in user."""
 
     logout_requested = Signal()
+    store_replaced = Signal()  # a restore replaced the store: the session has ended, open the store again
 
     def __init__(self, session: UiSession) -> None:
         super().__init__()
@@ -98,6 +107,8 @@ class MainWindow(QMainWindow):
         # Locked after the workstation's idle time; "Đăng xuất" on the lock leaves the way the menu does.
         self.locker = ScreenLocker(session, self, self._logout)
         self.locker.lock_changed.connect(self._lock_changed)
+        self.locker.account_changed.connect(self._account_changed)
+        self.scanner.discarded.connect(self.locker.scan_discarded)
 
         # -- sync: the panel (opened on demand), the exports made without being asked --------------------
         self.exporter = SyncExporter(session, self)
@@ -106,17 +117,19 @@ class MainWindow(QMainWindow):
         self.audit_page: AuditPage | None = None  # supervisors and admins, opened on demand (F9)
         self.tabs.currentChanged.connect(self._tab_changed)
 
+        self._day_menu: QMenu | None = None
+        self._admin_menu: QMenu | None = None
         self._build_menus()
-        who = QLabel(
-            self.tr("{0} ({1}) — {2}, máy trạm {3}").format(
-                session.full_name,
-                QCoreApplication.translate("roles", ROLE_LABELS[session.actor.role.value]),
-                agency.code,
-                agency.workstation,
-            )
-        )
-        who.setContentsMargins(6, 0, 6, 0)
-        self.statusBar().addPermanentWidget(who)
+        # A daily backup that failed, said until the window closes (the clerk's work goes on).
+        self.backup_warning = QLabel()
+        self.backup_warning.setStyleSheet(ERROR_STYLE)
+        self.backup_warning.setContentsMargins(6, 0, 6, 0)
+        self.backup_warning.hide()
+        self.statusBar().addPermanentWidget(self.backup_warning, 1)
+        self.who = QLabel()
+        self.who.setContentsMargins(6, 0, 6, 0)
+        self._show_who()
+        self.statusBar().addPermanentWidget(self.who)
         self.resize(1280, 800)
         geometry = session.prefs.geometry("main")
         if geometry is not None:
@@ -139,9 +152,11 @@ class MainWindow(QMainWindow):
             day = self.menuBar().addMenu(self.tr("Tổng &hợp"))
             self._action(day, self.tr("Tổng hợp trong ngày"), "F4", lambda: self.show_page("day"))
             self._action(day, self.tr("Nhật ký hệ thống"), "F9", self.open_audit_page)
+            self._day_menu = day
         if self.session.is_admin:
             admin = self.menuBar().addMenu(self.tr("&Quản trị"))
             self._action(admin, self.tr("Cài đặt…"), "Ctrl+,", self.open_settings)
+            self._admin_menu = admin
         help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
         self._action(help_menu, self.tr("Phím tắt"), "F1", self._show_shortcuts)
         QShortcut(QKeySequence("Ctrl+Tab"), self, activated=self._next_tab)
@@ -321,7 +336,29 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if dialog.screen_lock is not None:
             dialog.screen_lock.saved.connect(self.locker.apply_preference)
+        if dialog.backup is not None:
+            dialog.backup.store_replaced.connect(self._store_replaced)
         dialog.open()
+
+    def show_backup_failure(self, exc: BaseException) -> None:
+        """Say in the status bar that today's automatic backup failed (tried again at the next start)."""
+        reason = describe_error(exc) if isinstance(exc, DomainError) else f"{type(exc).__name__}: {exc}"
+        text = self.tr("Sao lưu hằng ngày không thành công: {0}").format(reason)
+        self.backup_warning.setText(text)
+        self.backup_warning.setToolTip(
+            text
+            + "\n"
+            + self.tr("Chương trình sẽ thử lại ở lần mở sau. Báo quản trị viên nếu lỗi này lặp lại.")
+        )
+        self.backup_warning.show()
+
+    def _store_replaced(self) -> None:
+        """A restore replaced the store (the session ended on the worker): nothing of this window may use it
+        any more; the application opens the store again and asks for a login."""
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.done(QDialog.DialogCode.Rejected)  # not reject(): no "unsaved changes" question
+        self.store_replaced.emit()
 
     # -- closing ------------------------------------------------------------------------------------------
 
@@ -330,7 +367,54 @@ class MainWindow(QMainWindow):
             self.logout_requested.emit()
 
     def _lock_changed(self, locked: bool) -> None:
-        self.scanner.enabled = not locked  # a receipt scanned at a locked screen opens nothing
+        # A receipt scanned at a locked screen opens nothing, and is not typed into the lock's password.
+        self.scanner.discard = locked
+
+    def _show_who(self) -> None:
+        session, agency = self.session, self.session.agency
+        self.who.setText(
+            self.tr("{0} ({1}) — {2}, máy trạm {3}").format(
+                session.full_name,
+                QCoreApplication.translate("roles", ROLE_LABELS[session.actor.role.value]),
+                agency.code,
+                agency.workstation,
+            )
+        )
+
+    def _account_changed(self, before: Actor) -> None:
+        """The account's role or name was changed while the screen was locked (the session has the new
+        ones): the pages and menus the new role may not use go; new rights take a new login."""
+        self._show_who()
+        session = self.session
+        if not session.is_supervisor:
+            if self.audit_page is not None:
+                self._close_tab(self.tabs.indexOf(self.audit_page))
+            if self.day is not None:
+                page, self.day = self.day, None
+                self._pages.pop("day", None)
+                self.tabs.removeTab(self.tabs.indexOf(page))
+                page.shutdown()
+                page.deleteLater()
+            _hide_menu(self._day_menu)
+        if not session.is_admin:
+            from ui.settings_dialog import SettingsDialog
+
+            _hide_menu(self._admin_menu)
+            for dialog in self.findChildren(SettingsDialog):
+                dialog.done(QDialog.DialogCode.Rejected)  # it was open behind the lock
+        if before.role is not session.actor.role:
+            role = QCoreApplication.translate("roles", ROLE_LABELS[session.actor.role.value])
+            gained = (session.is_supervisor and self.day is None) or (
+                session.is_admin and self._admin_menu is None
+            )
+            self.statusBar().showMessage(
+                self.tr(
+                    "Vai trò của tài khoản đã đổi thành {0}. Đăng xuất rồi đăng nhập lại để dùng các chức "
+                    "năng mới."
+                ).format(role)
+                if gained
+                else self.tr("Vai trò của tài khoản đã đổi thành {0}.").format(role)
+            )
 
     def shutdown(self) -> None:
         """Stop loading: answers still on their way are dropped; the scanner filter and the screen lock's
@@ -353,8 +437,20 @@ class MainWindow(QMainWindow):
         self.session.prefs.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session.ended:  # the store was replaced: nothing of this session is written any more
+            self.shutdown()
+            super().closeEvent(event)
+            return
         if self.exporter.export_before_leaving(self.close, self):
             event.ignore()
             return
         self.shutdown()
         super().closeEvent(event)
+
+
+def _hide_menu(menu: QMenu | None) -> None:
+    """Take a menu out of the menu bar, its shortcuts with it."""
+    if menu is not None:
+        for action in menu.actions():
+            action.setEnabled(False)
+        menu.menuAction().setVisible(False)

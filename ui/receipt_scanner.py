@@ -5,6 +5,10 @@ This application-wide event filter keeps the characters typed since the last pau
 a text that holds a MotCua receipt code (``MC1*…``), it takes the Enter for itself, puts back what the
 focused line edit held before the burst, and reports the text. Anything else (a citizen's card QR in the
 intake's ID field, a name typed in the search box) passes through untouched.
+
+While the screen is locked (:attr:`ReceiptScanFilter.discard`), a receipt code scanned is taken away the
+same way but opens nothing (:attr:`ReceiptScanFilter.discarded`): it never reaches the lock's password
+field as a wrong password.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ class ReceiptScanFilter(QObject):
     """Watches key presses application-wide for a scanned receipt code."""
 
     scanned = Signal(str)  # the whole text that was scanned (parse it with ``receipts.verify``)
+    discarded = Signal()  # a receipt code scanned while :attr:`discard` is set, dropped
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +39,7 @@ class ReceiptScanFilter(QObject):
         self._edit: QLineEdit | None = None
         self._edit_before = ""
         self.enabled = True
+        self.discard = False  # the screen is locked: a receipt code is taken away, and opens nothing
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self.enabled or event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
@@ -50,10 +56,13 @@ class ReceiptScanFilter(QObject):
             text = "".join(self._buffer)
             edit, before = self._edit, self._edit_before
             self._reset(focus)
-            if _holds_receipt_code(text):
+            if holds_receipt_code(text):
                 if edit is not None and edit.text().endswith(text.strip()[-8:]):
                     edit.setText(before)
-                self.scanned.emit(text)
+                if self.discard:
+                    self.discarded.emit()
+                else:
+                    self.scanned.emit(text)
                 return True
             return False
         typed = event.text()
@@ -67,7 +76,8 @@ class ReceiptScanFilter(QObject):
         self._edit_before = self._edit.text() if self._edit is not None else ""
 
 
-def _holds_receipt_code(text: str) -> bool:
+def holds_receipt_code(text: str) -> bool:
+    """Whether ``text`` holds a MotCua receipt code (what a receipt's QR code gives a scanner)."""
     if "MC" not in text.upper():
         return False
     try:

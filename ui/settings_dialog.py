@@ -1,5 +1,5 @@
 """Settings (Cài đặt), for administrators: the agency, office hours, holidays, the procedure catalogue, the
-users, and this workstation's printing, language and screen lock.
+users, backups (and restoring one), and this workstation's printing, language and screen lock.
 
 Each tab loads on the database worker and saves with one service call per button; the domain settings
 live in the database (they sync), the workstation's in its preferences file. The dialog refuses to open its
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QT
 
 from ui.session import UiSession
 from ui.settings_agency_tab import AgencyTab
+from ui.settings_backup_tab import BackupTab
 from ui.settings_calendar_tab import HolidaysTab
 from ui.settings_catalog_tab import CatalogTab
 from ui.settings_hours_tab import OfficeHoursTab
@@ -38,6 +39,7 @@ class SettingsDialog(QDialog):
         self.holidays: HolidaysTab | None = None
         self.catalog: CatalogTab | None = None
         self.users: UsersTab | None = None
+        self.backup: BackupTab | None = None
         self.printing: PrintingTab | None = None
         self.language: LanguageTab | None = None
         self.screen_lock: ScreenLockTab | None = None
@@ -57,6 +59,7 @@ class SettingsDialog(QDialog):
         self.holidays = HolidaysTab(session)
         self.catalog = CatalogTab(session)
         self.users = UsersTab(session)
+        self.backup = BackupTab(session)
         self.printing = PrintingTab(session)
         self.language = LanguageTab(session)
         self.screen_lock = ScreenLockTab(session)
@@ -78,6 +81,7 @@ class SettingsDialog(QDialog):
             self.holidays,
             self.catalog,
             self.users,
+            self.backup,
             self.printing,
             self.language,
             self.screen_lock,

@@ -5,7 +5,8 @@
 A store of 3,000 demonstration files (``records.demo.generate``) with a clerk and an admin; then, each grabbed
 once its data is in: the first-start and login dialogs, intake (a citizen's card QR scanned into the ID
 field, a procedure chosen), the file list, one file's page, the supervisor's day, the sync panel after an
-export, the settings, the audit log with its chain checked, and the screen lock.
+export, the settings (the backup tab with the automatic backups), the audit log with its chain checked,
+and the screen lock.
 ``--lang en`` installs the English translation and names the files ``*-en.png``.
 
 The application's own font (Liberation Sans, bundled) is installed, so the pictures look the same on any
@@ -27,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path[:0] = [str(ROOT)]
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget  # noqa: E402
 
@@ -164,6 +165,21 @@ def main() -> None:
         save(login, "login", suffix)
         login.close()
 
+        # An encrypted store: its passphrase before the login, after a wrong one.
+        from ui.unlock_store_dialog import UnlockStoreDialog
+
+        unlock = UnlockStoreDialog(r"C:\Users\motcua\AppData\Local\MotCuaDesk")
+        unlock.show()
+        unlock.show_error(
+            QCoreApplication.translate(
+                "labels",
+                "Mật khẩu mã hóa hoặc mã khôi phục không đúng. Kiểm tra bộ gõ và phím Caps Lock rồi thử lại.",
+            )
+        )
+        unlock.passphrase.setText("mật khẩu")
+        save(unlock, "unlock", suffix)
+        unlock.close()
+
         worker = DatabaseWorker()
         worker.start()
         pool = BackgroundPool()
@@ -284,12 +300,18 @@ def main() -> None:
 
         for _ in range(5):  # a clerk who forgot her password: the users tab shows her name locked out
             services.users.authenticate("lan", "sai-mat-khau", 1)
+        services.backups.daily_if_due()  # the backup tab lists today's automatic backup
         settings = SettingsDialog(session, window)
         settings.resize(980, 680)
         settings.show()
         tabs = settings.findChild(QTabWidget)
         assert tabs is not None
-        for index, name in ((0, "settings-agency"), (2, "settings-holidays"), (4, "settings-users")):
+        for index, name in (
+            (0, "settings-agency"),
+            (2, "settings-holidays"),
+            (4, "settings-users"),
+            (5, "settings-backup"),
+        ):
             if index < tabs.count():
                 tabs.setCurrentIndex(index)
                 settle(0.5)

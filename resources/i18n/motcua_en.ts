@@ -342,7 +342,7 @@ Please tell your administrator; if need be, digitise this document again from th
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../ui/audit_page.py" line="+77"/>
+        <location filename="../../ui/audit_page.py" line="+76"/>
         <source>mọi tài khoản</source>
         <translation>all accounts</translation>
     </message>
@@ -530,7 +530,7 @@ Please tell your administrator; if need be, digitise this document again from th
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../ui/audit_table_model.py" line="+66"/>
+        <location filename="../../ui/audit_table_model.py" line="+65"/>
         <source>có</source>
         <translation>yes</translation>
     </message>
@@ -540,7 +540,7 @@ Please tell your administrator; if need be, digitise this document again from th
         <translation>no</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+59"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
@@ -570,7 +570,7 @@ Please tell your administrator; if need be, digitise this document again from th
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+34"/>
         <source>Hệ thống ({0})</source>
         <translation>System ({0})</translation>
     </message>
@@ -579,6 +579,266 @@ Please tell your administrator; if need be, digitise this document again from th
         <location line="+2"/>
         <source>Mục số {0}</source>
         <translation>Entry number {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <location filename="../../ui/settings_backup_tab.py" line="+170"/>
+        <source>Enter hoặc nháy đúp để kiểm tra bản sao lưu</source>
+        <translation>Enter or double-click to check the backup</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Chưa có bản sao lưu nào trong thư mục.</source>
+        <translation>There is no backup in the folder yet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Sao lưu ngay…</source>
+        <translation>&amp;Back up now…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sao lưu dữ liệu, tài liệu số hóa và khóa ký biên nhận vào một tệp .zip do bạn chọn</source>
+        <translation>Back up the data, the digitized documents and the receipt signing key into a .zip file of your choice</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Kiểm tra bản sao lưu…</source>
+        <translation>&amp;Check a backup…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kiểm tra một bản sao lưu còn nguyên vẹn, dùng được để khôi phục</source>
+        <translation>Check that a backup is whole and can be restored</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Khôi phục…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thay toàn bộ dữ liệu của máy này bằng một bản sao lưu</source>
+        <translation>Replace all the data of this computer with a backup</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Mỗi bản sao lưu gồm cơ sở dữ liệu, các tài liệu đã số hóa và khóa ký giấy biên nhận của máy này, được kiểm tra trước và sau khi ghi. Chương trình tự sao lưu mỗi ngày một lần và trước những thay đổi lớn. Bản sao lưu chứa dữ liệu cá nhân và khóa bí mật: hãy cất giữ cẩn thận như chính máy tính, và chép định kỳ ra nơi khác (USB, ổ mạng).</source>
+        <translation>Each backup holds the database, the digitized documents and this computer’s receipt signing key, checked before and after it is written. The application backs up by itself once a day and before big changes. A backup holds personal data and a secret key: keep it as carefully as the computer itself, and copy it elsewhere regularly (a USB stick, a network drive).</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Sao lưu</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Dữ liệu được lưu trên máy chủ cơ sở dữ liệu (PostgreSQL): hãy sao lưu bằng công cụ của máy chủ (pg_dump) cùng thư mục dữ liệu. Sao lưu và khôi phục ở đây chỉ dành cho dữ liệu lưu trên máy này.</source>
+        <translation>The data is kept on a database server (PostgreSQL): back it up with the server’s tools (pg_dump) together with the data folder. Backing up and restoring here are only for data kept on this computer.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Máy này chưa có thư mục sao lưu tự động.</source>
+        <translation>This computer has no folder for automatic backups.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Các bản sao lưu tự động trong thư mục {0}:</source>
+        <translation>The automatic backups in the folder {0}:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Sao lưu dữ liệu</source>
+        <translation>Back up the data</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bản sao lưu MotCua (*.zip)</source>
+        <translation>MotCua backups (*.zip)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Đang sao lưu dữ liệu…</source>
+        <translation>Backing up the data…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đã sao lưu vào {0} ({1}; {2} tài liệu, {3} tệp khóa).</source>
+        <translation>Backed up to {0} ({1}; {2} documents, {3} key files).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Chưa sao lưu được: {0}</source>
+        <translation>Not backed up: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chưa sao lưu được: không ghi được tệp ({0}).</source>
+        <translation>Not backed up: the file cannot be written ({0}).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Bản sao lưu MotCua (*.zip);;Mọi tệp (*)</source>
+        <translation>MotCua backups (*.zip);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kiểm tra bản sao lưu</source>
+        <translation>Check a backup</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+70"/>
+        <source>Đang kiểm tra bản sao lưu {0}…</source>
+        <translation>Checking the backup {0}…</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Bản sao lưu được mã hóa</source>
+        <translation>Encrypted backup</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bản sao lưu {0} được mã hóa bằng khóa khác với dữ liệu của máy này. Nhập mật khẩu mã hóa hoặc mã khôi phục lúc tạo bản sao lưu:</source>
+        <translation>The backup {0} is encrypted with a different key from this computer's data. Enter the encryption passphrase or recovery code it was made under:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Bản sao lưu {0} nguyên vẹn, dùng được để khôi phục: tạo lúc {1}, {2} tài liệu.</source>
+        <translation>The backup {0} is whole and can be restored: made at {1}, {2} documents.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Bản sao lưu {0} không dùng được: {1}</source>
+        <translation>The backup {0} cannot be used: {1}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chọn bản sao lưu để khôi phục</source>
+        <translation>Choose the backup to restore</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore the data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thay toàn bộ dữ liệu của máy này bằng bản sao lưu {0}?</source>
+        <translation>Replace all the data of this computer with the backup {0}?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bản sao lưu được tạo lúc {0}, gồm {1} tài liệu.
+
+Mọi hồ sơ, công dân, tài khoản và cài đặt hiện có sẽ bị thay bằng nội dung của bản sao lưu: những gì nhập sau thời điểm đó sẽ không còn trong dữ liệu đang dùng. Trước khi thay, chương trình tự sao lưu dữ liệu hiện tại (bản “Trước khi khôi phục”) vào thư mục {2}.
+
+Sau khi khôi phục, chương trình mở lại dữ liệu và mọi người phải đăng nhập lại.</source>
+        <translation>The backup was made at {0} and holds {1} documents.
+
+Every file, citizen, account and setting there is now will be replaced by the backup’s: whatever was entered after that moment will no longer be in the data in use. Before replacing it, the application backs the current data up by itself (the “Before a restore” backup) into the folder {2}.
+
+After the restore the application opens the data again and everyone must log in again.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tôi hiểu dữ liệu hiện tại sẽ bị thay thế</source>
+        <translation>I understand that the current data will be replaced</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Khôi phục</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hủy</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Đang khôi phục dữ liệu từ {0}…</source>
+        <translation>Restoring the data from {0}…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đã khôi phục dữ liệu từ bản sao lưu tạo lúc {0}.</source>
+        <translation>The data was restored from the backup made at {0}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đã khôi phục dữ liệu</source>
+        <translation>Data restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chương trình sẽ mở lại dữ liệu; hãy đăng nhập lại.</source>
+        <translation>The application will open the data again; please log in again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chưa khôi phục được: {0}</source>
+        <translation>Not restored: {0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chưa khôi phục được</source>
+        <translation>Not restored</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dữ liệu có thể đã thay đổi một phần: chương trình sẽ mở lại dữ liệu; hãy đăng nhập lại. Bản sao dữ liệu trước khi khôi phục (nếu đã kịp tạo) nằm trong thư mục sao lưu.</source>
+        <translation>The data may have been partly changed: the application will open the data again; please log in again. The backup of the data taken before the restore (if it was made) is in the backups folder.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTableModel</name>
+    <message>
+        <location line="-432"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thời điểm</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hằng ngày</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trước khi nâng cấp dữ liệu</source>
+        <translation>Before a data upgrade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trước khi nhập danh mục, lịch nghỉ</source>
+        <translation>Before importing a catalogue or holidays</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trước khi khôi phục</source>
+        <translation>Before a restore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sao lưu thủ công</source>
+        <translation>Made by hand</translation>
     </message>
 </context>
 <context>
@@ -1069,7 +1329,7 @@ Another program may be using it: close that program, or choose another camera.</
 <context>
     <name>DayPage</name>
     <message>
-        <location filename="../../ui/day_page.py" line="+142"/>
+        <location filename="../../ui/day_page.py" line="+150"/>
         <source>Ngày trước (Alt+←)</source>
         <translation>Previous day (Alt+←)</translation>
     </message>
@@ -1089,17 +1349,27 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Next day</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>&amp;In sổ theo dõi</source>
         <translation>&amp;Print register</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-23"/>
         <source>Hôm na&amp;y</source>
         <translation>&amp;Today</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>&amp;Chốt sổ ngày…</source>
+        <translation>&amp;Close the day…</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Chốt số liệu của ngày đang xem: số liệu được lưu lại kèm người chốt và thời điểm chốt</source>
+        <translation>Close the figures of the day shown: they are kept with who closed the day and when</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Ngày đang &amp;xem:</source>
         <translation>Day &amp;shown:</translation>
     </message>
@@ -1129,19 +1399,19 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Save the file register for the chosen dates as an Excel file (Ctrl+E)</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+373"/>
+        <location line="+25"/>
+        <location line="+416"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-372"/>
-        <location line="+346"/>
+        <location line="-415"/>
+        <location line="+389"/>
         <source>Đến hạn trong ngày</source>
         <translation>Due on the day</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location line="-388"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -1182,12 +1452,12 @@ Another program may be using it: close that program, or choose another camera.</
     </message>
     <message>
         <location line="+1"/>
-        <location line="+305"/>
+        <location line="+348"/>
         <source>Đến hạn hôm nay</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-347"/>
         <source>Chờ bổ sung</source>
         <translation>Awaiting documents</translation>
     </message>
@@ -1202,12 +1472,12 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Enter or double-click to open a file</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Không tải được hồ sơ</source>
         <translation>Could not load the files</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Đang chuẩn bị sổ theo dõi hồ sơ…</source>
         <translation>Preparing the file register…</translation>
     </message>
@@ -1227,7 +1497,41 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Exporting the file register to Excel…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+34"/>
+        <source>Đang chốt sổ ngày {0}…</source>
+        <translation>Closing the day {0}…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chốt sổ ngày</source>
+        <translation>Close the day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chốt sổ ngày {0}?</source>
+        <translation>Close the day {0}?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tiếp nhận: {0} hồ sơ; đã trả kết quả: {1}; giải quyết xong: {2}; đang quá hạn: {3}.
+
+Số liệu này được lưu lại như hiện tại, kèm tên người chốt và thời điểm chốt. Một ngày chỉ chốt sổ một lần.</source>
+        <translation>Received: {0} files; results returned: {1}; finished: {2}; overdue: {3}.
+
+These figures are kept as they stand now, with who closed the day and when. A day is closed only once.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Chốt sổ</source>
+        <translation>&amp;Close the day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hủy</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Không tải được số liệu tổng hợp</source>
         <translation>Could not load the daily summary</translation>
     </message>
@@ -1346,7 +1650,27 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Received and returned by clerk</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+72"/>
+        <source>Đã chốt sổ lúc {0} bởi {1}</source>
+        <translation>Closed at {0} by {1}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã chốt sổ lúc {0} ngày {1} bởi {2}</source>
+        <translation>Closed at {0} on {1} by {2}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Không chốt sổ được: {0}</source>
+        <translation>The day was not closed: {0}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Không chốt sổ được</source>
+        <translation>The day was not closed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Sổ theo dõi hồ sơ ngày {0}</source>
         <translation>File register for {0}</translation>
     </message>
@@ -2716,7 +3040,7 @@ Another program may be using it: close that program, or choose another camera.</
 <context>
     <name>FilesTableModel</name>
     <message>
-        <location filename="../../ui/files_table_model.py" line="+85"/>
+        <location filename="../../ui/files_table_model.py" line="+75"/>
         <source>Mã hồ sơ</source>
         <translation>File code</translation>
     </message>
@@ -2756,7 +3080,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Timeliness</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+72"/>
         <source>Bấm để sắp xếp theo cột này; bấm lần nữa để đảo chiều</source>
         <translation>Click to sort by this column; click again to reverse the order</translation>
     </message>
@@ -3629,7 +3953,7 @@ Another program may be using it: close that program, or choose another camera.</
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../ui/lock_dialog.py" line="+65"/>
+        <location filename="../../ui/lock_dialog.py" line="+96"/>
         <source>Màn hình đã khóa — MotCua Desk</source>
         <translation>Screen locked — MotCua Desk</translation>
     </message>
@@ -3669,7 +3993,17 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Enter the password.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+30"/>
+        <source>Màn hình đang khóa: mã QR vừa quét không được dùng (không tính là nhập sai mật khẩu). Mở khóa rồi quét lại.</source>
+        <translation>The screen is locked: the QR code just scanned was not used (it does not count as a wrong password). Unlock, then scan it again.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Tài khoản này đã bị ngừng sử dụng.</source>
+        <translation>This account has been disabled.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sai mật khẩu, hoặc tài khoản đã bị khóa.</source>
         <translation>Wrong password, or the account is locked.</translation>
     </message>
@@ -3720,7 +4054,7 @@ Another program may be using it: close that program, or choose another camera.</
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+61"/>
+        <location filename="../../ui/main_window.py" line="+70"/>
         <source>MotCua Desk — {0}</source>
         <translation>MotCua Desk — {0}</translation>
     </message>
@@ -3745,12 +4079,22 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Daily summary (F4)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+260"/>
+        <source>Sao lưu hằng ngày không thành công: {0}</source>
+        <translation>The daily backup failed: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chương trình sẽ thử lại ở lần mở sau. Báo quản trị viên nếu lỗi này lặp lại.</source>
+        <translation>The application will try again the next time it opens. Tell an administrator if this happens again.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>{0} ({1}) — {2}, máy trạm {3}</source>
         <translation>{0} ({1}) — {2}, workstation {3}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-235"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
@@ -3810,7 +4154,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Audit log</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Quản trị</source>
         <translation>&amp;Administration</translation>
     </message>
@@ -3820,7 +4164,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Settings…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
@@ -3836,7 +4180,17 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Audit log (F9)</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="+116"/>
+        <source>Vai trò của tài khoản đã đổi thành {0}. Đăng xuất rồi đăng nhập lại để dùng các chức năng mới.</source>
+        <translation>The account’s role was changed to {0}. Log out and log in again to use the new functions.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vai trò của tài khoản đã đổi thành {0}.</source>
+        <translation>The account’s role was changed to {0}.</translation>
+    </message>
+    <message>
+        <location line="-138"/>
         <source>Đồng bộ (F8)</source>
         <translation>Sync (F8)</translation>
     </message>
@@ -4712,16 +5066,26 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <source>Màn hình đã khóa</source>
         <translation>Screen locked</translation>
     </message>
+    <message>
+        <location line="+144"/>
+        <source>Tài khoản đã bị ngừng sử dụng</source>
+        <translation>Account disabled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tài khoản {0} đã bị ngừng sử dụng trong lúc màn hình khóa: chương trình đăng xuất. Hãy liên hệ quản trị viên.</source>
+        <translation>The account {0} was disabled while the screen was locked: logging out. Please contact an administrator.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="+32"/>
+        <location filename="../../ui/settings_dialog.py" line="+33"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -4731,7 +5095,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>Only administrators can view and change the settings.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Chưa lưu</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -4815,7 +5179,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../ui/sync_panel.py" line="+123"/>
+        <location filename="../../ui/sync_panel.py" line="+122"/>
         <source>Máy trạm gửi dữ liệu cho trung tâm bằng gói đồng bộ (qua USB hoặc thư mục mạng). Mọi thay đổi được giữ lại và gửi lại trong các gói sau cho đến khi trung tâm gửi giấy xác nhận về.</source>
         <translation>This workstation sends its data to the centre in sync bundles (on a USB stick or through a network folder). Every change is kept and sent again in later bundles until the centre sends back its acknowledgement.</translation>
     </message>
@@ -5145,6 +5509,60 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
     </message>
 </context>
 <context>
+    <name>UnlockStoreDialog</name>
+    <message>
+        <location filename="../../ui/unlock_store_dialog.py" line="+34"/>
+        <source>Mở khóa dữ liệu — MotCua Desk</source>
+        <translation>Unlock the data — MotCua Desk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dữ liệu của máy này được mã hóa</source>
+        <translation>This computer’s data is encrypted</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nhập mật khẩu mã hóa dữ liệu (do quản trị viên cấp) hoặc mã khôi phục để mở. Đây không phải mật khẩu đăng nhập của từng người.</source>
+        <translation>Enter the data encryption passphrase (given by the administrator) or the recovery code to open it. This is not a person’s login password.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Thư mục dữ liệu: {0}</source>
+        <translation>Data folder: {0}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mật khẩu mã hóa dữ liệu</source>
+        <translation>Data encryption passphrase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu mã hóa hoặc mã khôi phục</source>
+        <translation>Encryption passphrase or recovery code</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+23"/>
+        <source>Mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nhập mật khẩu mã hóa dữ liệu.</source>
+        <translation>Enter the data encryption passphrase.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đang mở…</source>
+        <translation>Opening…</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
         <location filename="../../ui/user_dialog.py" line="-54"/>
@@ -5390,7 +5808,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>audit_labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="+190"/>
+        <location filename="../../ui/labels.py" line="+247"/>
         <source>Tiếp nhận hồ sơ</source>
         <translation>File received</translation>
     </message>
@@ -5891,7 +6309,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="+34"/>
+        <location filename="../../ui/errors.py" line="+109"/>
         <source>Đã xảy ra lỗi không mong đợi.</source>
         <translation>An unexpected error occurred.</translation>
     </message>
@@ -5904,7 +6322,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../ui/labels.py" line="-289"/>
+        <location filename="../../ui/labels.py" line="-346"/>
         <source>Đã tiếp nhận</source>
         <translation>Received</translation>
     </message>
@@ -6084,7 +6502,17 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>The sync file was refused: nothing was taken from it.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>Không dùng được bản sao lưu này.</source>
+        <translation>This backup cannot be used.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không mở được dữ liệu đã mã hóa.</source>
+        <translation>The encrypted data cannot be opened.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Tệp “{0}” trống (0 byte).</source>
         <translation>The file “{0}” is empty (0 bytes).</translation>
     </message>
@@ -6185,11 +6613,76 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Dữ liệu đang dùng không qua được bước kiểm tra (cơ sở dữ liệu hoặc tệp tài liệu bị hỏng): chưa ghi bản sao lưu nào. Báo quản trị viên kiểm tra (motcua attachments verify).</source>
+        <translation>The data in use fails its checks (the database or a document file is damaged): no backup was written. Ask an administrator to check it (motcua attachments verify).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tệp này không phải bản sao lưu của MotCua Desk (hoặc không tìm thấy tệp).</source>
+        <translation>This file is not a MotCua Desk backup (or it cannot be found).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bản sao lưu bị hỏng, không trọn vẹn hoặc đã bị sửa (hoặc được lấy từ dữ liệu đã hỏng): không dùng để khôi phục được.</source>
+        <translation>The backup is damaged, incomplete or altered (or was taken of damaged data): it cannot be used for a restore.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bản sao lưu được tạo bởi phiên bản MotCua Desk mới hơn: hãy cập nhật chương trình rồi thử lại.</source>
+        <translation>The backup was made by a newer version of MotCua Desk: update the application and try again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dữ liệu được lưu trên máy chủ cơ sở dữ liệu (PostgreSQL), không phải trong thư mục dữ liệu của máy này: hãy sao lưu bằng công cụ của máy chủ (pg_dump) cùng thư mục dữ liệu.</source>
+        <translation>The data is kept on a database server (PostgreSQL), not in this computer’s data folder: back it up with the server’s tools (pg_dump) together with the data folder.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bản sao lưu này được mã hóa bằng khóa khác (của máy khác, hoặc trước khi đổi khóa): cần mật khẩu mã hóa hoặc mã khôi phục lúc tạo bản sao lưu.</source>
+        <translation>This backup is encrypted with another key (another computer’s, or one from before the key was changed): it needs the encryption passphrase or the recovery code of when it was made.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dữ liệu được mã hóa: nhập mật khẩu mã hóa dữ liệu.</source>
+        <translation>The data is encrypted: enter the data encryption passphrase.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu mã hóa hoặc mã khôi phục không đúng. Kiểm tra bộ gõ và phím Caps Lock rồi thử lại.</source>
+        <translation>Wrong encryption passphrase or recovery code. Check the input method and the Caps Lock key, then try again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tệp khóa mã hóa (encryption.json) trong thư mục dữ liệu bị hỏng: báo quản trị viên khôi phục từ bản sao lưu.</source>
+        <translation>The encryption key file (encryption.json) in the data folder is damaged: ask an administrator to restore it from a backup.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Máy này chưa cài thành phần mã hóa (SQLCipher) nên không mở được dữ liệu đã mã hóa: báo quản trị viên cài lại chương trình.</source>
+        <translation>The encryption component (SQLCipher) is not installed on this computer, so the encrypted data cannot be opened: ask an administrator to reinstall the application.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Một cửa sổ MotCua Desk khác đang mở dữ liệu này: đóng nó rồi thử lại.</source>
+        <translation>Another MotCua Desk window has this data open: close it and try again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Không tìm thấy thư mục xuất: chưa cắm USB, ổ mạng chưa kết nối, hoặc thư mục đã bị xóa hay đổi tên.</source>
         <translation>The export folder cannot be found: the USB stick is not plugged in, the network drive is not connected, or the folder was deleted or renamed.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>Ngày này đã được chốt sổ rồi.</source>
+        <translation>This day has already been closed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa đến ngày này: chưa chốt sổ được.</source>
+        <translation>This day has not come yet: it cannot be closed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Mật khẩu cần ít nhất {0} ký tự.</source>
         <translation>The password must have at least {0} characters.</translation>
     </message>
@@ -6281,7 +6774,12 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
         <translation>.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>{0} byte</source>
+        <translation>{0} bytes</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>{0} đồng</source>
         <translation>{0} VND</translation>
     </message>

@@ -363,3 +363,76 @@ def test_refresh_shows_a_file_registered_since(qtbot: QtBot, day_store: DayStore
     )
     assert page.files_model.summary(0).code == code  # newest first
     assert "Lê Văn Hùng" in {page.clerk_model.name_of(page.clerk_model.row_object(r)) for r in range(3)}
+
+
+# -- closing the day (chốt sổ) ------------------------------------------------------------------------------
+
+
+def test_a_supervisor_closes_the_day(qtbot: QtBot, day_store: DayStore, make_session: Any) -> None:
+    session = make_session(day_store.services, "supervisor")
+    page, _printer = _page(qtbot, session)
+    summary = _loaded(qtbot, page, DAY)
+    assert summary.closed_at is None
+    assert page.close_day_button.isVisibleTo(page) and page.close_day_button.isEnabled()
+    assert not page.closed_label.isVisibleTo(page)
+    asked: list[Any] = []
+    page.confirm_close = lambda s: asked.append(s) or False  # type: ignore[method-assign]
+    page.close_day_button.click()
+    assert [s.day for s in asked] == [DAY]  # the day and its figures were shown; "Hủy": nothing happens
+    qtbot.wait(100)
+    assert day_store.services.reports.day(DAY).closed_at is None
+
+    page.confirm_close = lambda s: True  # type: ignore[method-assign]
+    with qtbot.waitSignal(page.day_closed, timeout=WAIT_MS) as closed:
+        page.close_day_button.click()
+    stored = day_store.services.reports.day(DAY)
+    assert stored.closed_at is not None and stored.closed_by == "ui_supervisor"
+    assert closed.args[0].closed_at == stored.closed_at
+    hhmm = stored.closed_at.astimezone(VIETNAM_TZ).strftime("%H:%M")
+    assert page.closed_label.isVisibleTo(page)
+    assert page.closed_label.text().startswith(f"Đã chốt sổ lúc {hhmm}")
+    assert page.closed_label.text().endswith("bởi ui_supervisor")
+    assert not page.close_day_button.isVisibleTo(page)
+    assert page.progress.isHidden()
+
+
+def test_a_clerk_sees_no_close_button(qtbot: QtBot, day_store: DayStore, make_session: Any) -> None:
+    page, _printer = _page(qtbot, make_session(day_store.services, "clerk"))
+    summary = _loaded(qtbot, page, DAY)
+    assert summary.closed_at is None
+    assert not page.close_day_button.isVisibleTo(page)
+    page.confirm_close = lambda s: True  # type: ignore[method-assign]
+    page.close_day()  # even asked directly, nothing is sent
+    qtbot.wait(100)
+    assert day_store.services.reports.day(DAY).closed_at is None
+
+
+def test_a_closed_day_says_who_closed_it(qtbot: QtBot, day_store: DayStore, make_session: Any) -> None:
+    services = day_store.services
+    boss = make_session(services, "admin")
+    services.reports.close_day(boss.actor, DAY)
+    page, _printer = _page(qtbot, make_session(services, "supervisor"))
+    _loaded(qtbot, page, DAY)
+    assert page.closed_label.isVisibleTo(page) and page.closed_label.text().endswith("bởi ui_admin")
+    assert "ngày" in page.closed_label.text()  # closed today, not on DAY itself: the date is given
+    assert not page.close_day_button.isVisibleTo(page)
+    # Another day is not closed: the button comes back, the line goes.
+    _loaded(qtbot, page, date(2026, 3, 5))
+    assert page.close_day_button.isVisibleTo(page) and not page.closed_label.isVisibleTo(page)
+
+
+def test_closing_a_day_closed_meanwhile_is_refused_on_the_page(
+    qtbot: QtBot, day_store: DayStore, make_session: Any
+) -> None:
+    services = day_store.services
+    session = make_session(services, "supervisor")
+    page, _printer = _page(qtbot, session)
+    _loaded(qtbot, page, DAY)
+    services.reports.close_day(make_session(services, "admin").actor, DAY)  # at another counter
+    page.confirm_close = lambda s: True  # type: ignore[method-assign]
+    with qtbot.waitSignal(page.close_failed, timeout=WAIT_MS):
+        page.close_day_button.click()
+    assert page.message.text() == "Không chốt sổ được: Ngày này đã được chốt sổ rồi."
+    qtbot.waitUntil(lambda: page.closed_label.isVisibleTo(page), timeout=WAIT_MS)  # reloaded: by whom
+    assert page.closed_label.text().endswith("bởi ui_admin")
+    assert not page.close_day_button.isVisibleTo(page)

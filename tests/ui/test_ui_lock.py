@@ -1,5 +1,6 @@
 """Logins refused for a locked name, and the screen lock: idle time, nothing reachable behind it, the
-password (checked on the worker, on the real store) to unlock, "Đăng xuất" to leave, 0 for never."""
+password (checked on the worker, on the real store) to unlock, "Đăng xuất" to leave, 0 for never; a QR code
+scanned at the lock is no wrong password, error boxes wait for the unlock, and the account is read again."""
 
 from __future__ import annotations
 
@@ -19,12 +20,14 @@ from uitest import WAIT_MS, MessageBoxes
 import desktop.app
 from desktop.context import resolve
 from records.clock import local, now
-from records.errors import AccountLocked
+from records.errors import AccountLocked, StorageUnavailable
 from records.files import RegistrationRequest
+from records.services.audit import AuditFilter
 from records.users import LOCKOUT_ATTEMPTS, Role
+from ui.errors import messages_held, show_error
 from ui.idle_watcher import IdleWatcher
 from ui.labels import describe_error
-from ui.lock_dialog import LockDialog
+from ui.lock_dialog import LockDialog, is_scanned_code
 from ui.login_dialog import LoginDialog
 from ui.main_window import MainWindow
 from ui.preferences import IDLE_LOCK_MINUTES, Preferences
@@ -42,6 +45,15 @@ def _lock_out(services: Any, username: str) -> None:
     assert username in services.users.locks()
     with pytest.raises(AccountLocked):
         services.users.authenticate(username, "sai-mat-khau", 1)
+
+
+def _failed_logins(services: Any, username: str) -> int:
+    """The wrong passwords typed under ``username`` (the audit log's ``user.login_failed``)."""
+    entries = services.audit.search(services.users.system(1), AuditFilter(action="user.login_failed"))
+    return sum(1 for entry in entries if entry.details.get("username") == username)
+
+
+CARD_QR = "001099012345|123456789|Nguyen Van Binh|01011999|Nam|Ha Noi|01012021"
 
 
 def _hhmm(services: Any, username: str) -> str:
@@ -182,14 +194,17 @@ def test_the_screen_locks_when_idle_and_nothing_behind_it_acts(
     dialog.logout_button.setFocus()
     qtbot.keyClick(dialog, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(dialog.password.hasFocus, timeout=WAIT_MS)
-    # A receipt scanned at the locked screen opens nothing.
+    # A receipt scanned at the locked screen opens nothing, and is not a wrong password: the scan filter
+    # takes it out of the password field (what was typed before it stays) and the lock says why.
     scans: list[str] = []
     window.scanner.scanned.connect(scans.append)
     dialog.password.setFocus()
     qtbot.waitUntil(dialog.password.hasFocus, timeout=WAIT_MS)
-    _scan(dialog.password, receipt)  # typed into the password field, Enter checks it: a wrong password
-    qtbot.waitUntil(lambda: dialog.error.isVisible() and not dialog.is_checking(), timeout=WAIT_MS)
+    _scan(dialog.password, receipt)
+    assert dialog.error.isVisible() and "mã QR vừa quét" in dialog.error.text()
+    assert not dialog.is_checking() and dialog.password.text() == ""
     assert scans == [] and window.locker.is_locked()
+    assert _failed_logins(fresh_store, "ui_supervisor") == 0
     assert not any(window.tabs.tabText(i).startswith("000") for i in range(window.tabs.count()))
     # Esc and closing the dialog leave it locked.
     dialog.reject()
@@ -200,6 +215,7 @@ def test_the_screen_locks_when_idle_and_nothing_behind_it_acts(
     assert window.locker.is_locked() and dialog.isVisible()
     assert dialog.error.text() == "Sai mật khẩu, hoặc tài khoản đã bị khóa."
     assert dialog.password.text() == ""
+    assert _failed_logins(fresh_store, "ui_supervisor") == 1  # only the wrong password typed
 
     with qtbot.waitSignal(window.locker.lock_changed, timeout=WAIT_MS) as changed:
         _answer(qtbot, dialog, SESSION_PASSWORD)
@@ -237,7 +253,7 @@ def test_logging_out_from_the_lock(
         dialog.logout_button.click()
     assert window.locker.dialog is None
     assert _covered(window)  # until the window is gone
-    assert not window.scanner.enabled
+    assert window.scanner.discard  # a receipt scanned meanwhile still opens nothing
     window.shutdown()
     assert not window.locker.watcher.is_counting()
 
@@ -330,3 +346,113 @@ def test_the_lock_and_its_messages_in_english(
     assert dialog.windowTitle() == "Screen locked — MotCua Desk"
     assert dialog.logout_button.text() == "Log &out"
     assert dialog.who.text().startswith("Logged in: ")
+
+
+# -- scanned codes, boxes held, the account read again -------------------------------------------------------
+
+
+def test_a_scanned_code_that_reaches_the_password_field_is_not_checked(
+    qtbot: QtBot, fresh_store: Any, make_session: Callable[..., UiSession]
+) -> None:
+    request = RegistrationRequest.from_json(
+        {
+            "procedure": "1.001193",
+            "applicant": {"personal_id": "001099012345", "full_name": "Nguyễn Văn Bình"},
+            "documents": ["Tờ khai đăng ký khai sinh"],
+        }
+    )
+    receipt = fresh_store.receipts.qr_text_for(
+        fresh_store.files.register(request, fresh_store.users.system(1))
+    )
+    assert is_scanned_code(receipt) and is_scanned_code(CARD_QR)
+    assert not is_scanned_code(SESSION_PASSWORD) and not is_scanned_code("a|b|c|d|e|f|g")
+    session = make_session(fresh_store)
+    dialog = LockDialog(session)  # no scan filter installed: the dialog itself refuses the codes
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for text in (receipt, CARD_QR):
+        dialog.password.setText(text)
+        dialog.accept()
+        assert not dialog.is_checking()  # nothing was sent to be checked
+        assert "mã QR vừa quét" in dialog.error.text() and dialog.password.text() == ""
+    qtbot.wait(200)
+    assert _failed_logins(fresh_store, "ui_clerk") == 0
+
+
+def test_error_boxes_wait_for_the_unlock(
+    qtbot: QtBot, fresh_store: Any, make_session: Callable[..., UiSession], boxes: MessageBoxes
+) -> None:
+    session = make_session(fresh_store)
+    window = _window(qtbot, session)
+    dialog = window.locker.lock()
+    assert dialog is not None
+
+    def full_disk() -> None:
+        raise StorageUnavailable("disk full", reason="disk_full")
+
+    for _ in range(2):  # the same failure twice: said once
+        session.run(full_disk, None, lambda exc: show_error(window.files, exc, "Không tải được hồ sơ"))
+    qtbot.waitUntil(lambda: messages_held() == 1, timeout=WAIT_MS)
+    qtbot.wait(100)
+    assert boxes.shown == [] and messages_held() == 1  # nothing above the lock
+    _answer(qtbot, dialog, SESSION_PASSWORD)
+    assert not window.locker.is_locked()
+    qtbot.waitUntil(lambda: bool(boxes.shown), timeout=WAIT_MS)
+    assert boxes.shown == [
+        ("Không tải được hồ sơ", describe_error(StorageUnavailable("", reason="disk_full")))
+    ]
+    assert messages_held() == 0
+    # A box the lock dialog opens itself still shows while locked; after a logout from the lock, the boxes
+    # that waited are dropped (the next person at the counter does not see them).
+    dialog = window.locker.lock()
+    assert dialog is not None
+    show_error(dialog, StorageUnavailable("disk full", reason="disk_full"), "Của khóa màn hình")
+    assert boxes.shown[-1][0] == "Của khóa màn hình"
+    session.run(full_disk, None, lambda exc: show_error(window, exc, "Sau khi khóa"))
+    qtbot.waitUntil(lambda: messages_held() == 1, timeout=WAIT_MS)
+    with qtbot.waitSignal(window.logout_requested, timeout=WAIT_MS):
+        dialog.logout_button.click()
+    qtbot.wait(100)
+    assert messages_held() == 0 and all(title != "Sau khi khóa" for title, _text in boxes.shown)
+
+
+def test_a_role_changed_while_locked_is_taken_at_the_unlock(
+    qtbot: QtBot, fresh_store: Any, make_session: Callable[..., UiSession], boxes: MessageBoxes
+) -> None:
+    session = make_session(fresh_store, "supervisor")
+    window = _window(qtbot, session)
+    assert window.day is not None and "Lãnh đạo / giám sát" in window.who.text()
+    window.open_audit_page()
+    dialog = window.locker.lock()
+    assert dialog is not None
+    fresh_store.users.set_role(fresh_store.users.system(1), "ui_supervisor", Role.CLERK)  # an administrator
+    with qtbot.waitSignal(window.locker.account_changed, timeout=WAIT_MS) as changed:
+        _answer(qtbot, dialog, SESSION_PASSWORD)
+    assert changed.args[0].role is Role.SUPERVISOR  # what it was
+    assert session.actor.role is Role.CLERK and not session.is_supervisor
+    assert session.actor.user_id == changed.args[0].user_id
+    assert window.day is None and window.audit_page is None
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert not any("Tổng hợp" in t or "Nhật ký" in t for t in titles)
+    assert not any(a.isVisible() for a in window.menuBar().actions() if "Tổng" in a.text())
+    f4 = next(a for a in window.findChildren(QAction) if a.shortcut() == QKeySequence("F4"))
+    assert not f4.isEnabled()
+    assert "Cán bộ tiếp nhận" in window.who.text()
+    assert "Cán bộ tiếp nhận" in window.statusBar().currentMessage()
+    assert boxes.shown == []
+
+
+def test_a_disabled_account_is_logged_out_at_the_unlock(
+    qtbot: QtBot, fresh_store: Any, make_session: Callable[..., UiSession], boxes: MessageBoxes
+) -> None:
+    make_session(fresh_store, "admin")  # another administrator exists
+    window = _window(qtbot, make_session(fresh_store))
+    dialog = window.locker.lock()
+    assert dialog is not None
+    fresh_store.users.set_active(fresh_store.users.system(1), "ui_clerk", False)
+    with qtbot.waitSignal(window.logout_requested, timeout=WAIT_MS):
+        dialog.password.setText(SESSION_PASSWORD)
+        dialog.accept()
+    assert boxes.shown and "ngừng sử dụng" in boxes.shown[0][1] and "ui_clerk" in boxes.shown[0][1]
+    assert window.locker.dialog is None and _covered(window)
+    assert _failed_logins(fresh_store, "ui_clerk") == 0  # not counted as a wrong password

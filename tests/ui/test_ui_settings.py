@@ -107,6 +107,7 @@ def test_tabs_in_order(dialog: SettingsDialog) -> None:
         "Ngày nghỉ lễ",
         "Thủ tục",
         "Người dùng",
+        "Sao lưu",
         "In ấn",
         "Ngôn ngữ",
         "Khóa màn hình",

@@ -20,7 +20,7 @@ SHA = "ab" + "0" * 62
 def store(tmp_path: Path) -> tuple[Thumbnails, Path]:
     objects = tmp_path / "objects"
     objects.mkdir()
-    return Thumbnails(tmp_path / "cache", lambda sha: objects / sha), objects
+    return Thumbnails(tmp_path / "cache", lambda sha: (objects / sha).read_bytes()), objects
 
 
 def test_a_thumbnail_is_the_first_page_made_once_and_kept(
@@ -58,6 +58,25 @@ def test_a_damaged_cache_entry_is_made_again(qapp: object, store: tuple[Thumbnai
     assert image is not None and QImage(str(kept)).width() == WIDTH
 
 
+def test_an_encrypted_store_keeps_its_thumbnails_sealed(qapp: object, tmp_path: Path) -> None:
+    from records.encryption import StoreKey, is_sealed
+
+    key = StoreKey.generate()
+    objects = tmp_path / "objects"
+    objects.mkdir()
+    (objects / SHA).write_bytes(key.seal(pdf_bytes(2)))
+    thumbnails = Thumbnails(tmp_path / "cache", lambda sha: key.open((objects / sha).read_bytes()), key)
+    image = thumbnails.image(SHA)
+    assert image is not None and image.width() == WIDTH
+    kept = thumbnails.path(SHA).read_bytes()
+    assert is_sealed(kept) and b"PNG" not in kept[:64]  # nothing readable in the cache
+    (objects / SHA).unlink()
+    again = thumbnails.image(SHA)  # the sealed cache answers
+    assert again is not None and again.size() == image.size()
+    other = Thumbnails(tmp_path / "cache", lambda sha: b"", StoreKey.generate())
+    assert other.image(SHA) is None  # another key opens nothing
+
+
 def test_a_cache_that_cannot_be_written_still_gives_the_thumbnail(
     qapp: object, tmp_path: Path, store: tuple[Thumbnails, Path]
 ) -> None:
@@ -65,6 +84,6 @@ def test_a_cache_that_cannot_be_written_still_gives_the_thumbnail(
     (objects / SHA).write_bytes(pdf_bytes(1))
     blocker = tmp_path / "a-file"
     blocker.write_text("the cache folder cannot be made here", encoding="utf-8")
-    thumbnails = Thumbnails(blocker / "cache", lambda sha: objects / sha)
+    thumbnails = Thumbnails(blocker / "cache", lambda sha: (objects / sha).read_bytes())
     image = thumbnails.image(SHA)
     assert image is not None and image.width() == WIDTH
