@@ -28,9 +28,11 @@ documents that are missing and puts the keys back.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import zipfile
@@ -42,7 +44,7 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 
-from records.clock import local, now
+from records.clock import VIETNAM_TZ, local, now
 from records.durable import online_copy, sync_folder
 from records.encryption import (
     CIPHER,
@@ -227,7 +229,8 @@ def make_backup(
     except database_operational_errors() as exc:  # the database's copy: a full disk, a folder not writable
         raise StorageUnavailable(f"cannot write the backup {target}: {exc}") from None
     finally:
-        temporary.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # the folder itself may be what failed (a file, gone)
+            temporary.unlink(missing_ok=True)
     if problems:
         return BackupResult(target, created, str(manifest["schema_revision"]), dict(manifest["counts"]))
     return verify_backup(target, key)
@@ -511,6 +514,40 @@ def automatic_name(kind: str, moment: datetime | None = None) -> str:
     """The file name of an automatic backup of ``kind`` made at ``moment`` (local time, sortable)."""
     stamp = local(moment or now()).strftime("%Y%m%d-%H%M%S")
     return f"motcua-{kind}-{stamp}.zip"
+
+
+# The automatic backups' names (automatic_name): motcua-<kind>-<YYYYmmdd-HHMMSS>.zip.
+BACKUP_NAME = re.compile(r"^motcua-(?P<kind>[a-z][a-z-]*)-(?P<stamp>\d{8}-\d{6})\.zip$")
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """One backup in the backups folder."""
+
+    path: Path
+    kind: str  # daily, before-migration, before-import, before-restore, manual
+    made_at: datetime  # from its name: local time
+    size: int
+
+
+def list_backups(folder: Path | None) -> list[BackupFile]:
+    """The backups named as the automatic ones in ``folder``, newest first."""
+    if folder is None or not folder.is_dir():
+        return []
+    found: list[BackupFile] = []
+    for path in folder.glob("motcua-*.zip"):
+        match = BACKUP_NAME.match(path.name)
+        if match is None:
+            continue
+        try:
+            if not path.is_file():
+                continue
+            size = path.stat().st_size
+            made = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S").replace(tzinfo=VIETNAM_TZ)
+        except (OSError, ValueError):
+            continue
+        found.append(BackupFile(path, match["kind"], made, size))
+    return sorted(found, key=lambda backup: (backup.made_at, backup.path.name), reverse=True)
 
 
 def daily_due(folder: Path, moment: datetime | None = None) -> bool:

@@ -12,10 +12,7 @@ store again and log in afresh.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from records.backup import BackupResult, automatic_name
-from records.clock import VIETNAM_TZ, local
+from records.backup import BackupFile, BackupResult, automatic_name, list_backups
+from records.clock import local
 from records.errors import DomainError, EncryptionRefused, PermissionDenied
 from ui.busy_bar import busy_bar
 from ui.labels import describe_error, size_text
@@ -55,39 +52,7 @@ from ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
-# The automatic backups' names (records.backup.automatic_name): motcua-<kind>-<YYYYmmdd-HHMMSS>.zip.
-BACKUP_NAME = re.compile(r"^motcua-(?P<kind>[a-z][a-z-]*)-(?P<stamp>\d{8}-\d{6})\.zip$")
 TIME_FORMAT = "%H:%M:%S %d/%m/%Y"
-
-
-@dataclass(frozen=True)
-class BackupFile:
-    """One backup in the backups folder."""
-
-    path: Path
-    kind: str  # daily, before-migration, before-import, before-restore, manual
-    made_at: datetime  # from its name: local time
-    size: int
-
-
-def list_backups(folder: Path | None) -> list[BackupFile]:
-    """The backups named as the automatic ones in ``folder``, newest first (run it in the background)."""
-    if folder is None or not folder.is_dir():
-        return []
-    found: list[BackupFile] = []
-    for path in folder.glob("motcua-*.zip"):
-        match = BACKUP_NAME.match(path.name)
-        if match is None:
-            continue
-        try:
-            if not path.is_file():
-                continue
-            size = path.stat().st_size
-            made = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S").replace(tzinfo=VIETNAM_TZ)
-        except (OSError, ValueError):
-            continue
-        found.append(BackupFile(path, match["kind"], made, size))
-    return sorted(found, key=lambda backup: (backup.made_at, backup.path.name), reverse=True)
 
 
 class BackupsTableModel(RowsTableModel):

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from uitest import WAIT_MS, MessageBoxes
 
-from records.backup import verify_backup
+from records.backup import list_backups, verify_backup
 from records.errors import NotFound
 from records.files import RegistrationRequest
 from records.services.audit import AuditFilter
 from ui.labels import size_text
 from ui.session import UiSession
-from ui.settings_backup_tab import BackupsTableModel, BackupTab, list_backups
+from ui.settings_backup_tab import BackupsTableModel, BackupTab
 from ui.settings_dialog import SettingsDialog
 
 
