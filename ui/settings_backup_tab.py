@@ -16,7 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
@@ -206,7 +205,7 @@ class BackupTab(SettingsTab):
     def load(self) -> None:
         backups = self.session.services.backups
         folder = self._folder_path
-        self._background(lambda: (backups.is_sqlite(), list_backups(folder)), self._listed)
+        self.background(lambda: (backups.is_sqlite(), list_backups(folder)), self._listed)
 
     def _listed(self, found: tuple[bool, list[BackupFile]]) -> None:
         self._sqlite, backups = found
@@ -328,7 +327,7 @@ class BackupTab(SettingsTab):
         self.ok_message.clear()
         self._with_passphrase(
             path,
-            lambda passphrase: self._background(
+            lambda passphrase: self.background(
                 lambda: backups.verify(path, passphrase),
                 lambda result: self._verified(path, result),
                 lambda exc: self._refused(path, exc),
@@ -350,7 +349,7 @@ class BackupTab(SettingsTab):
             else:
                 self._working(None)
 
-        self._background(lambda: backups.needs_passphrase(path), asked, lambda exc: self._refused(path, exc))
+        self.background(lambda: backups.needs_passphrase(path), asked, lambda exc: self._refused(path, exc))
 
     def ask_passphrase(self, path: Path) -> str | None:
         """The passphrase (or recovery code) an encrypted backup was made under (tests replace this)."""
@@ -398,7 +397,7 @@ class BackupTab(SettingsTab):
         self.ok_message.clear()
         self._with_passphrase(
             path,
-            lambda passphrase: self._background(
+            lambda passphrase: self.background(
                 lambda: backups.verify(path, passphrase),
                 lambda result: self._checked_for_restore(path, result, passphrase),
                 lambda exc: self._refused(path, exc),
@@ -502,23 +501,6 @@ class BackupTab(SettingsTab):
         self.store_replaced.emit()
 
     # -- work ---------------------------------------------------------------------------------------------
-
-    def _background(self, fn: Any, on_success: Any, on_error: Any = None) -> None:
-        """File work in the background, counted as busy; its failure goes to ``on_error`` (or is said like
-        a refusal)."""
-        self._set_busy(+1)
-
-        def succeeded(result: Any) -> None:
-            if shiboken6.isValid(self):
-                self._set_busy(-1)
-                on_success(result)
-
-        def failed(exc: BaseException) -> None:
-            if shiboken6.isValid(self):
-                self._set_busy(-1)
-                (on_error or self.show_failure)(exc)
-
-        self.session.background(fn, succeeded, failed)
 
     def _working(self, text: str | None) -> None:
         """Say what is under way (``None``: nothing)."""

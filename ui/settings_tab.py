@@ -117,8 +117,14 @@ class SettingsTab(QWidget):
 
         self.session.run(fn, succeeded, failed)
 
-    def background(self, fn: Callable[[], Any], on_success: Callable[[Any], None]) -> None:
-        """Run ``fn`` (file work) in the background; an error shows like a refusal."""
+    def background(
+        self,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``fn`` (file work) in the background, counted as busy; an error goes to ``on_error``, else
+        shows like a refusal."""
         self._set_busy(+1)
 
         def succeeded(result: Any) -> None:
@@ -129,7 +135,7 @@ class SettingsTab(QWidget):
         def failed(exc: BaseException) -> None:
             if shiboken6.isValid(self):
                 self._set_busy(-1)
-                self.show_failure(exc)
+                (on_error or self.show_failure)(exc)
 
         self.session.background(fn, succeeded, failed)
 

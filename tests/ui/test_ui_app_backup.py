@@ -4,15 +4,15 @@ back to the login, with the restored data behind it."""
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sample_store import build
+from test_ui_app import PASSWORD, _close_main, _drive, _main_window, _run, _visible
+from test_ui_app import app_env as app_env  # the fixture, shared
 from uitest import WAIT_MS
 
 import desktop.app
@@ -27,53 +27,6 @@ from ui.main_window import MainWindow
 from ui.session import UiSession
 from ui.settings_dialog import SettingsDialog
 
-GIVE_UP_MS = 60_000
-PASSWORD = "mat-khau-1"
-
-
-@pytest.fixture
-def app_env(monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
-    monkeypatch.delenv("MOTCUA_LANG", raising=False)
-    monkeypatch.delenv("MOTCUA_DB", raising=False)
-    monkeypatch.setattr(desktop.app, "_install_crash_handler", lambda: None)  # no modal box in a test
-
-
-def _visible(kind: type[QWidget]) -> QWidget | None:
-    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
-    return found[0] if found else None
-
-
-def _drive(app: QApplication, steps: list[Callable[[], bool]]) -> list[str]:
-    """Run ``steps`` one after another from a polling timer while the application runs (as test_ui_app)."""
-    problems: list[str] = []
-    timer = QTimer(app)
-    timer.setInterval(20)
-    remaining = list(steps)
-    waited = [0]
-
-    def tick() -> None:
-        waited[0] += timer.interval()
-        if remaining and remaining[0]():
-            remaining.pop(0)
-        if not remaining:
-            timer.stop()
-        elif waited[0] > GIVE_UP_MS:
-            timer.stop()
-            problems.append(f"gave up with {len(remaining)} step(s) left")
-            for widget in QApplication.topLevelWidgets():
-                if isinstance(widget, LoginDialog):
-                    widget.reject()
-                widget.close()
-            app.exit(99)
-
-    timer.timeout.connect(tick)
-    timer.start()
-    return problems
-
-
-def _run(data_dir: Path) -> int:
-    return desktop.app.run(argparse.Namespace(data_dir=str(data_dir), db=None))
-
 
 def _log_in() -> bool:
     dialog = _visible(LoginDialog)
@@ -82,21 +35,6 @@ def _log_in() -> bool:
     dialog.username.setText("lan")
     dialog.password.setText(PASSWORD)
     dialog.accept()
-    return True
-
-
-def _main_window(check: Callable[[MainWindow], bool] = lambda _w: True) -> Callable[[], bool]:
-    def step() -> bool:
-        window = _visible(MainWindow)
-        return isinstance(window, MainWindow) and not window.files.model.is_loading() and check(window)
-
-    return step
-
-
-def _close_main() -> bool:
-    window = _visible(MainWindow)
-    if isinstance(window, MainWindow):
-        window.close()
     return True
 
 
