@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -257,8 +258,16 @@ def main() -> None:
         save(dialog, "digitize", suffix)
         dialog.close()
 
+        from records.clock import local, now
+
         window.show_page("day")
-        settle(1.0)
+        # The last working day before today: a whole day's figures whatever the hour the script runs.
+        shown = local(now()).date() - timedelta(days=1)
+        while shown.weekday() >= 5:
+            shown -= timedelta(days=1)
+        assert window.day is not None
+        window.day.set_day(shown)
+        settle(1.5)
         save(window, "day", suffix)
 
         # The sync panel after an export to a USB stick: the centre's signing key and the times configured.
