@@ -77,6 +77,22 @@ def _services(args: argparse.Namespace) -> Any:
     return open_services(location, _store_passphrase(location))
 
 
+def _read_secret(prompt: str, what: str, *, confirm: bool) -> str:
+    """A password or passphrase: asked at a terminal (twice when ``confirm``), else the next line of
+    standard input (for scripts)."""
+    import getpass
+
+    if sys.stdin.isatty():
+        first = getpass.getpass(prompt)
+        if confirm and getpass.getpass("again: ") != first:
+            raise CliError(f"the two {what}s differ")
+        return first
+    line = sys.stdin.readline()
+    if not line:
+        raise CliError(f"no {what} on standard input")
+    return line.rstrip("\r\n")
+
+
 def _store_passphrase(location: Any) -> str | None:
     """An encrypted store's passphrase: ``MOTCUA_PASSPHRASE``, else asked at a terminal; without either the
     store refuses to open (``passphrase_needed``)."""

@@ -22,12 +22,10 @@ JSON keys: ``status``: ``encrypted``, ``state``, ``cipher``, ``key_id``, ``creat
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
-import sys
 from typing import Any
 
-from desktop.cli import EXIT_OK, CliError, _print_json
+from desktop.cli import EXIT_OK, _print_json, _read_secret
 
 
 def _location(args: argparse.Namespace) -> Any:
@@ -37,15 +35,7 @@ def _location(args: argparse.Namespace) -> Any:
 
 
 def _new_passphrase() -> str:
-    if sys.stdin.isatty():
-        first = getpass.getpass("new passphrase (at least 10 characters): ")
-        if getpass.getpass("again: ") != first:
-            raise CliError("the two passphrases differ")
-        return first
-    line = sys.stdin.readline()
-    if not line:
-        raise CliError("no passphrase on standard input")
-    return line.rstrip("\r\n")
+    return _read_secret("new passphrase (at least 10 characters): ", "passphrase", confirm=True)
 
 
 def _current_passphrase() -> str:
@@ -54,12 +44,7 @@ def _current_passphrase() -> str:
     found = os.environ.get(PASSPHRASE_ENV)
     if found:
         return found
-    if sys.stdin.isatty():
-        return getpass.getpass("current passphrase (or the recovery code): ")
-    line = sys.stdin.readline()
-    if not line:
-        raise CliError("no passphrase on standard input")
-    return line.rstrip("\r\n")
+    return _read_secret("current passphrase (or the recovery code): ", "passphrase", confirm=False)
 
 
 def _audit(location: Any, passphrase: str | None, action: str, details: dict[str, Any]) -> None:

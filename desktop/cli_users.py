@@ -17,23 +17,13 @@ invalid name, the last administrator disabled).
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from typing import Any
 
-from desktop.cli import EXIT_OK, CliError, _actor, _print_json, _services
+from desktop.cli import EXIT_OK, _actor, _print_json, _read_secret, _services
 
 
 def _password(prompt: str) -> str:
-    if sys.stdin.isatty():
-        first = getpass.getpass(prompt)
-        if getpass.getpass("again: ") != first:
-            raise CliError("the two passwords differ")
-        return first
-    line = sys.stdin.readline()
-    if not line:
-        raise CliError("no password on standard input")
-    return line.rstrip("\r\n")
+    return _read_secret(prompt, "password", confirm=True)
 
 
 def _view_json(view: Any, locks: dict[str, Any]) -> dict[str, Any]:

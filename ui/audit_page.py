@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -46,6 +45,7 @@ from records.services.audit import AuditFilter, SubjectReport
 from ui.audit_table_model import AuditTableModel
 from ui.busy_bar import busy_bar
 from ui.errors import ERROR_STYLE, OK_STYLE, details_of, show_crash
+from ui.file_dialogs import ask_save_path
 from ui.labels import audit_action_choices, audit_broken_reason, describe_error, number_text
 from ui.optional_date_edit import OptionalDateEdit
 from ui.preferences import EXPORT_FOLDER
@@ -420,13 +420,9 @@ class AuditPage(QWidget):
 
     def ask_export_path(self, default: Path) -> Path | None:
         """The save dialog (tests replace this method)."""
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Lưu nhật ký về công dân"), str(default), self.tr("Tệp JSON (*.json)")
+        return ask_save_path(
+            self, self.tr("Lưu nhật ký về công dân"), default, self.tr("Tệp JSON (*.json)"), ".json"
         )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".json" else path.with_name(path.name + ".json")
 
     def export_to(self, number: str, path: Path) -> None:
         """Write the entries about the citizen with ``number`` to ``path`` (on the database worker)."""

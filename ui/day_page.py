@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -55,6 +54,7 @@ from ui.bar_chart import BarChartWidget, BarGroup
 from ui.busy_bar import busy_bar
 from ui.day_breakdown_table_model import BreakdownKind, DayBreakdownTableModel
 from ui.errors import ERROR_STYLE, OK_STYLE, show_error
+from ui.file_dialogs import ask_save_path
 from ui.files_table_model import FilesTableModel
 from ui.labels import describe_error, status_label, timing_label
 from ui.preferences import EXPORT_FOLDER
@@ -452,13 +452,9 @@ class DayPage(QWidget):
 
     def ask_export_path(self, default: Path) -> Path | None:
         """The save dialog (tests replace this method)."""
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Lưu sổ theo dõi hồ sơ"), str(default), self.tr("Sổ tính Excel (*.xlsx)")
+        return ask_save_path(
+            self, self.tr("Lưu sổ theo dõi hồ sơ"), default, self.tr("Sổ tính Excel (*.xlsx)"), ".xlsx"
         )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
     def export_xlsx(self, path: Path, date_from: date, date_to: date) -> None:
         """Read the register (database worker), build its workbook and write it to ``path`` (background),

@@ -43,6 +43,7 @@ from records.backup import BackupFile, BackupResult, automatic_name, list_backup
 from records.clock import local
 from records.errors import DomainError, EncryptionRefused, PermissionDenied
 from ui.busy_bar import busy_bar
+from ui.file_dialogs import ask_save_path as save_dialog
 from ui.labels import describe_error, size_text
 from ui.preferences import EXPORT_FOLDER
 from ui.session import UiSession
@@ -253,13 +254,9 @@ class BackupTab(SettingsTab):
 
     def ask_save_path(self, default: Path) -> Path | None:
         """The save dialog (tests replace this method)."""
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Sao lưu dữ liệu"), str(default), self.tr("Bản sao lưu MotCua (*.zip)")
+        return save_dialog(
+            self, self.tr("Sao lưu dữ liệu"), default, self.tr("Bản sao lưu MotCua (*.zip)"), ".zip"
         )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".zip" else path.with_name(path.name + ".zip")
 
     def back_up_to(self, path: Path) -> None:
         """Back the store up into ``path`` (on the database worker: checked before and after, audited)."""

@@ -482,7 +482,7 @@ Please tell your administrator; if need be, digitise this document again from th
         <translation>JSON file (*.json)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+10"/>
         <source>Đang trích xuất nhật ký về công dân…</source>
         <translation>Exporting the log about the citizen…</translation>
     </message>
@@ -584,7 +584,7 @@ Please tell your administrator; if need be, digitise this document again from th
 <context>
     <name>BackupTab</name>
     <message>
-        <location filename="../../ui/settings_backup_tab.py" line="+170"/>
+        <location filename="../../ui/settings_backup_tab.py" line="+135"/>
         <source>Enter hoặc nháy đúp để kiểm tra bản sao lưu</source>
         <translation>Enter or double-click to check the backup</translation>
     </message>
@@ -659,7 +659,7 @@ Please tell your administrator; if need be, digitise this document again from th
         <translation>MotCua backups (*.zip)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>Đang sao lưu dữ liệu…</source>
         <translation>Backing up the data…</translation>
     </message>
@@ -702,7 +702,7 @@ Please tell your administrator; if need be, digitise this document again from th
     <message>
         <location line="+2"/>
         <source>Bản sao lưu {0} được mã hóa bằng khóa khác với dữ liệu của máy này. Nhập mật khẩu mã hóa hoặc mã khôi phục lúc tạo bản sao lưu:</source>
-        <translation>The backup {0} is encrypted with a different key from this computer's data. Enter the encryption passphrase or recovery code it was made under:</translation>
+        <translation>The backup {0} is encrypted with a different key from this computer&apos;s data. Enter the encryption passphrase or recovery code it was made under:</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -796,7 +796,7 @@ After the restore the application opens the data again and everyone must log in 
 <context>
     <name>BackupsTableModel</name>
     <message>
-        <location line="-432"/>
+        <location line="-428"/>
         <source>Tệp</source>
         <translation>File</translation>
     </message>
@@ -1400,18 +1400,18 @@ Another program may be using it: close that program, or choose another camera.</
     </message>
     <message>
         <location line="+25"/>
-        <location line="+416"/>
+        <location line="+412"/>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location line="-415"/>
-        <location line="+389"/>
+        <location line="-411"/>
+        <location line="+385"/>
         <source>Đến hạn trong ngày</source>
         <translation>Due on the day</translation>
     </message>
     <message>
-        <location line="-388"/>
+        <location line="-384"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -1452,12 +1452,12 @@ Another program may be using it: close that program, or choose another camera.</
     </message>
     <message>
         <location line="+1"/>
-        <location line="+348"/>
+        <location line="+344"/>
         <source>Đến hạn hôm nay</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location line="-347"/>
+        <location line="-343"/>
         <source>Chờ bổ sung</source>
         <translation>Awaiting documents</translation>
     </message>
@@ -1492,7 +1492,7 @@ Another program may be using it: close that program, or choose another camera.</
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
         <source>Đang xuất sổ theo dõi hồ sơ ra Excel…</source>
         <translation>Exporting the file register to Excel…</translation>
     </message>
@@ -5108,7 +5108,7 @@ Scan the QR code on a receipt anywhere to open its file.</translation>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../../ui/settings_tab.py" line="+141"/>
+        <location filename="../../ui/settings_tab.py" line="+147"/>
         <source>Tệp không phải văn bản UTF-8 (JSON).</source>
         <translation>The file is not UTF-8 text (JSON).</translation>
     </message>
